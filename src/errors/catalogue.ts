@@ -139,6 +139,16 @@ export const ERROR_CATALOGUE = {
     exitCode: ExitCode.ServiceUnavailable,
     retryable: true,
   },
+  VNPLAN_E_FILE_CHANGED: {
+    message: 'the file changed while it was being imported: import it again',
+    exitCode: ExitCode.BadInput,
+    retryable: false,
+  },
+  VNPLAN_E_JOB_LOST: {
+    message: 'the job vanished from Redis before it finished (was Redis restarted without persistence?): import the file again',
+    exitCode: ExitCode.Failure,
+    retryable: true,
+  },
   VNPLAN_E_TIMEOUT: {
     message: '{stage} took longer than {limitMs} ms',
     exitCode: ExitCode.Timeout,
