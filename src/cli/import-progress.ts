@@ -36,14 +36,17 @@ export function lineProgress(out: Writable, err: Writable): ImportProgress {
       if (event.type === 'stored') {
         out.write(`stored   ${event.path}  ${event.number ?? '(no number)'}  ${event.pages} page(s)\n`);
       } else if (event.type === 'duplicate') {
-        out.write(`skipped  ${event.path}  already in the archive${event.of ? ` (same content as ${event.of})` : ''}\n`);
+        out.write(
+          `skipped  ${event.path}  already in the archive${event.of ? ` (same content as ${event.of})` : ''}\n`,
+        );
       } else if (event.type === 'failed') {
         err.write(`failed   ${event.path}: ${event.message} [${event.code}]\n`);
       }
     },
     finish(summary) {
       out.write(`${summaryLine(summary)}\n`);
-      for (const failure of summary.failures) err.write(`  ${failure.path}: ${failure.message} [${failure.code}]\n`);
+      for (const failure of summary.failures)
+        err.write(`  ${failure.path}: ${failure.message} [${failure.code}]\n`);
     },
   };
 }
@@ -53,7 +56,8 @@ export function barProgress(stream: NodeJS.WriteStream): ImportProgress {
   const multibar = new cliProgress.MultiBar(
     {
       stream,
-      format: ' {bar} {value}/{total} documents | {pagesDone} pages | {ppm} pages/min | ETA {eta_formatted} | {failed} failed',
+      format:
+        ' {bar} {value}/{total} documents | {pagesDone} pages | {ppm} pages/min | ETA {eta_formatted} | {failed} failed',
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 20,
@@ -87,7 +91,8 @@ export function barProgress(stream: NodeJS.WriteStream): ImportProgress {
       update();
       multibar.stop();
       stream.write(`${summaryLine(summary)}\n`);
-      for (const failure of summary.failures) stream.write(`  ${failure.path}: ${failure.message} [${failure.code}]\n`);
+      for (const failure of summary.failures)
+        stream.write(`  ${failure.path}: ${failure.message} [${failure.code}]\n`);
     },
   };
 }

@@ -145,7 +145,8 @@ export const ERROR_CATALOGUE = {
     retryable: false,
   },
   VNPLAN_E_JOB_LOST: {
-    message: 'the job vanished from Redis before it finished (was Redis restarted without persistence?): import the file again',
+    message:
+      'the job vanished from Redis before it finished (was Redis restarted without persistence?): import the file again',
     exitCode: ExitCode.Failure,
     retryable: true,
   },

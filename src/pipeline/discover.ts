@@ -68,5 +68,9 @@ function toProblem(error: unknown, path: string): VnplanError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new VnplanError('VNPLAN_E_FILE_NOT_FOUND', {}, { path, cause: error });
   if (code === 'ELOOP') return new VnplanError('VNPLAN_E_SYMLINK_LOOP', {}, { path, cause: error });
-  return new VnplanError('VNPLAN_E_FILE_UNREADABLE', { detail: code ?? String(error) }, { path, cause: error });
+  return new VnplanError(
+    'VNPLAN_E_FILE_UNREADABLE',
+    { detail: code ?? String(error) },
+    { path, cause: error },
+  );
 }

@@ -83,7 +83,13 @@ export async function runEmbeddedImport<Source extends SourceInfo>(
       });
     } catch (error) {
       const failure = asVnplanError(error, path);
-      await sink.recordFailure({ runId, path, code: failure.code, message: failure.message, ...(id ? { documentId: id } : {}) });
+      await sink.recordFailure({
+        runId,
+        path,
+        code: failure.code,
+        message: failure.message,
+        ...(id ? { documentId: id } : {}),
+      });
       emit({ type: 'failed', path, id, code: failure.code, message: failure.message });
     }
   });

@@ -3,7 +3,15 @@ export type ImportEvent =
   | { type: 'discovered'; files: number }
   | { type: 'started'; path: string; id: string; pages: number }
   | { type: 'page'; path: string; id: string; page: number; pages: number }
-  | { type: 'stored'; path: string; id: string; pages: number; seconds: number; number: string | null; title: string | null }
+  | {
+      type: 'stored';
+      path: string;
+      id: string;
+      pages: number;
+      seconds: number;
+      number: string | null;
+      title: string | null;
+    }
   | { type: 'duplicate'; path: string; id: string; of: string | null }
   | { type: 'failed'; path: string; id: string | null; code: string; message: string };
 
@@ -26,7 +34,16 @@ export class SummaryCounter {
   readonly summary: ImportSummary;
 
   constructor(runId: string) {
-    this.summary = { runId, files: 0, stored: 0, duplicates: 0, failed: 0, pages: 0, seconds: 0, failures: [] };
+    this.summary = {
+      runId,
+      files: 0,
+      stored: 0,
+      duplicates: 0,
+      failed: 0,
+      pages: 0,
+      seconds: 0,
+      failures: [],
+    };
   }
 
   add(event: ImportEvent): void {

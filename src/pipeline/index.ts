@@ -1,6 +1,11 @@
 export { discoverFiles, type Discovery } from './discover.js';
 export { runEmbeddedImport, type EmbeddedImportOptions } from './embedded-runner.js';
 export { finishDocument, type PageFailure } from './finish-document.js';
-export { SummaryCounter, type ImportEvent, type ImportListener, type ImportSummary } from './import-events.js';
+export {
+  SummaryCounter,
+  type ImportEvent,
+  type ImportListener,
+  type ImportSummary,
+} from './import-events.js';
 export type { ImportFailureRecord, ImportSink } from './import-sink.js';
 export type { PipelineStages, RepairResult, SourceInfo } from './stages.js';

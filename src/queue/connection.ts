@@ -19,10 +19,14 @@ export function queueSettings(url: string, prefix = 'vnplan'): QueueSettings {
   try {
     parsed = new URL(url);
   } catch {
-    throw new VnplanError('VNPLAN_E_USAGE', { detail: `not a Redis URL: ${url} (expected redis://host:port)` });
+    throw new VnplanError('VNPLAN_E_USAGE', {
+      detail: `not a Redis URL: ${url} (expected redis://host:port)`,
+    });
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
-    throw new VnplanError('VNPLAN_E_USAGE', { detail: `not a Redis URL: ${url} (expected redis://host:port)` });
+    throw new VnplanError('VNPLAN_E_USAGE', {
+      detail: `not a Redis URL: ${url} (expected redis://host:port)`,
+    });
   }
   const db = Number(parsed.pathname.replace('/', '') || 0);
   const connection: ConnectionOptions = {

@@ -9,7 +9,10 @@ import { fromFailureReason, toJobError } from './failure-reason.js';
 import type { DocumentJobData, DocumentJobResult, PageJobData } from './job-data.js';
 
 /** Re-opens the source in this worker and checks it is still the file that was enqueued. */
-async function reopen<Source extends SourceInfo>(stages: PipelineStages<Source>, expected: SourceInfo): Promise<Source> {
+async function reopen<Source extends SourceInfo>(
+  stages: PipelineStages<Source>,
+  expected: SourceInfo,
+): Promise<Source> {
   const source = await stages.intake(expected.path);
   if (source.id !== expected.id) {
     throw new VnplanError('VNPLAN_E_FILE_CHANGED', {}, { path: expected.path });
@@ -38,7 +41,10 @@ function isFinalAttempt(job: Job): boolean {
  * `document` jobs run when all their `ocr-page` children are done (or failed: children ignore their
  * dependency on failure, so a bad page is a finding, not a stuck document): repair → extract → store.
  */
-export function documentProcessor<Source extends SourceInfo>(stages: PipelineStages<Source>, sink: ImportSink) {
+export function documentProcessor<Source extends SourceInfo>(
+  stages: PipelineStages<Source>,
+  sink: ImportSink,
+) {
   return async (job: Job<DocumentJobData>): Promise<DocumentJobResult> => {
     const { source: expected, runId } = job.data;
     const started = Date.now();
@@ -67,8 +73,15 @@ export function documentProcessor<Source extends SourceInfo>(stages: PipelineSta
     } catch (error) {
       const jobError = error instanceof UnrecoverableError ? error : toJobError(error, expected.path);
       if (jobError instanceof UnrecoverableError || isFinalAttempt(job)) {
-        const failure = error instanceof UnrecoverableError ? fromFailureReason(error.message) : asVnplanError(error);
-        await sink.recordFailure({ runId, path: expected.path, documentId: expected.id, code: failure.code, message: failure.message });
+        const failure =
+          error instanceof UnrecoverableError ? fromFailureReason(error.message) : asVnplanError(error);
+        await sink.recordFailure({
+          runId,
+          path: expected.path,
+          documentId: expected.id,
+          code: failure.code,
+          message: failure.message,
+        });
       }
       throw jobError;
     }

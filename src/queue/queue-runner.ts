@@ -6,7 +6,13 @@ import type { ImportSink } from '../pipeline/import-sink.js';
 import type { PipelineStages, SourceInfo } from '../pipeline/stages.js';
 import { DOCUMENT_QUEUE, PAGE_QUEUE, type QueueSettings } from './connection.js';
 import { fromFailureReason } from './failure-reason.js';
-import { documentJobId, pageJobId, type DocumentJobData, type DocumentJobResult, type PageJobData } from './job-data.js';
+import {
+  documentJobId,
+  pageJobId,
+  type DocumentJobData,
+  type DocumentJobResult,
+  type PageJobData,
+} from './job-data.js';
 
 export interface QueueImportOptions {
   force?: boolean;
@@ -43,14 +49,23 @@ export async function runQueueImport<Source extends SourceInfo>(
   };
   const flows = new FlowProducer({ connection: settings.connection, prefix: settings.prefix });
   const documents = new Queue(DOCUMENT_QUEUE, { connection: settings.connection, prefix: settings.prefix });
-  const events = new QueueEvents(DOCUMENT_QUEUE, { connection: settings.connection, prefix: settings.prefix });
-  const pageEvents = new QueueEvents(PAGE_QUEUE, { connection: settings.connection, prefix: settings.prefix });
+  const events = new QueueEvents(DOCUMENT_QUEUE, {
+    connection: settings.connection,
+    prefix: settings.prefix,
+  });
+  const pageEvents = new QueueEvents(PAGE_QUEUE, {
+    connection: settings.connection,
+    prefix: settings.prefix,
+  });
   try {
     await Promise.race([
       documents.waitUntilReady(),
       new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 10 s')), 10_000)),
     ]).catch((error: unknown) => {
-      throw new VnplanError('VNPLAN_E_REDIS_UNAVAILABLE', { url: settings.displayUrl, detail: String((error as Error).message ?? error) });
+      throw new VnplanError('VNPLAN_E_REDIS_UNAVAILABLE', {
+        url: settings.displayUrl,
+        detail: String((error as Error).message ?? error),
+      });
     });
 
     const { files, problems } = await discoverFiles(paths);
@@ -82,7 +97,13 @@ export async function runQueueImport<Source extends SourceInfo>(
           name: 'document',
           queueName: DOCUMENT_QUEUE,
           data,
-          opts: { jobId, attempts, backoff, removeOnComplete: { age: KEEP_SECONDS }, removeOnFail: { age: KEEP_SECONDS } },
+          opts: {
+            jobId,
+            attempts,
+            backoff,
+            removeOnComplete: { age: KEEP_SECONDS },
+            removeOnFail: { age: KEEP_SECONDS },
+          },
           children: Array.from({ length: info.pageCount }, (_, i) => {
             const pageData: PageJobData = { source: info, page: i + 1 };
             return {
@@ -110,7 +131,9 @@ export async function runQueueImport<Source extends SourceInfo>(
     }
 
     if (pending.size > 0 && (await documents.getWorkers()).length === 0) options.onNoWorkers?.();
-    await followUntilDone(pending, documents, events, pageEvents, emit, options.pollMs ?? 2000, (id) => sink.hasDocument(id));
+    await followUntilDone(pending, documents, events, pageEvents, emit, options.pollMs ?? 2000, (id) =>
+      sink.hasDocument(id),
+    );
   } finally {
     await Promise.allSettled([events.close(), pageEvents.close(), documents.close(), flows.close()]);
   }
@@ -134,14 +157,24 @@ async function followUntilDone(
     pending.delete(jobId);
     if (outcome.result) {
       const r = outcome.result;
-      emit({ type: 'stored', path: info.path, id: info.id, pages: r.pages, seconds: r.seconds, number: r.number, title: r.title });
+      emit({
+        type: 'stored',
+        path: info.path,
+        id: info.id,
+        pages: r.pages,
+        seconds: r.seconds,
+        number: r.number,
+        title: r.title,
+      });
     } else {
       const failure = fromFailureReason(outcome.reason ?? 'unknown failure', info.path);
       emit({ type: 'failed', path: info.path, id: info.id, code: failure.code, message: failure.message });
     }
   };
   events.on('completed', ({ jobId, returnvalue }) => {
-    settle(jobId, { result: (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as DocumentJobResult });
+    settle(jobId, {
+      result: (typeof returnvalue === 'string' ? JSON.parse(returnvalue) : returnvalue) as DocumentJobResult,
+    });
   });
   events.on('failed', async ({ jobId, failedReason }) => {
     // 'failed' fires on every attempt; only a job that will not be retried is finished.
@@ -151,7 +184,8 @@ async function followUntilDone(
   pageEvents.on('completed', ({ jobId }) => {
     const match = /^(.*)-p(\d+)$/.exec(jobId);
     const info = match ? pending.get(match[1] ?? '') : undefined;
-    if (info && match) emit({ type: 'page', path: info.path, id: info.id, page: Number(match[2]), pages: info.pageCount });
+    if (info && match)
+      emit({ type: 'page', path: info.path, id: info.id, page: Number(match[2]), pages: info.pageCount });
   });
 
   // Events can be missed (a reconnect, a slow subscriber): the job states are the truth.
@@ -164,8 +198,23 @@ async function followUntilDone(
         // Gone from Redis: either stored and cleaned up, or lost with a Redis that keeps nothing on disk.
         const missed = (misses.get(jobId) ?? 0) + 1;
         misses.set(jobId, missed);
-        if (await isStored(info.id)) settle(jobId, { result: { id: info.id, path: info.path, pages: info.pageCount, pagesFailed: 0, number: null, title: null, seconds: 0 } });
-        else if (missed >= 5) settle(jobId, { reason: '[VNPLAN_E_JOB_LOST] the job vanished from Redis (was it restarted without persistence?): import the file again' });
+        if (await isStored(info.id))
+          settle(jobId, {
+            result: {
+              id: info.id,
+              path: info.path,
+              pages: info.pageCount,
+              pagesFailed: 0,
+              number: null,
+              title: null,
+              seconds: 0,
+            },
+          });
+        else if (missed >= 5)
+          settle(jobId, {
+            reason:
+              '[VNPLAN_E_JOB_LOST] the job vanished from Redis (was it restarted without persistence?): import the file again',
+          });
         continue;
       }
       const state = await job.getState();

@@ -17,7 +17,14 @@ export interface QueueDepth {
 
 export interface QueueStatus {
   queues: QueueDepth[];
-  failures: Array<{ queue: string; jobId: string; path: string | null; code: string; message: string; at: string }>;
+  failures: Array<{
+    queue: string;
+    jobId: string;
+    path: string | null;
+    code: string;
+    message: string;
+    at: string;
+  }>;
 }
 
 /** What `vnplan status` shows: depths, workers, throughput and the latest failures with their reasons. */
@@ -26,9 +33,18 @@ export async function readQueueStatus(settings: QueueSettings, failureLimit = 20
   for (const name of [DOCUMENT_QUEUE, PAGE_QUEUE]) {
     const queue = new Queue(name, { connection: settings.connection, prefix: settings.prefix });
     try {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'waiting-children', 'completed', 'failed');
+      const counts = await queue.getJobCounts(
+        'waiting',
+        'active',
+        'delayed',
+        'waiting-children',
+        'completed',
+        'failed',
+      );
       const metrics = await queue.getMetrics('completed', 0, 14);
-      const perMinute = metrics.data.length ? metrics.data.reduce((a, b) => a + b, 0) / metrics.data.length : 0;
+      const perMinute = metrics.data.length
+        ? metrics.data.reduce((a, b) => a + b, 0) / metrics.data.length
+        : 0;
       status.queues.push({
         queue: name,
         waiting: counts.waiting ?? 0,
