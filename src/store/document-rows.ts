@@ -1,6 +1,7 @@
 import type { DocumentText } from '../document-text.js';
 import {
   foldForKey,
+  foldNumberText,
   referenceKey,
   type PartialDate,
   type PlanRecord,
