@@ -1,5 +1,5 @@
 export * from './store.js';
-export { openStore, DEFAULT_DB } from './open-store.js';
+export { openStore, DEFAULT_DB, isPostgresSpec, type OpenStoreOptions } from './open-store.js';
 export { storeDocument } from './store-document.js';
 export { SqlStore, MAX_PAGE } from './sql-store.js';
 export { foldText, searchTerms } from './fold.js';
