@@ -42,7 +42,7 @@ export function foldNumberText(text: string): string {
     .replace(/\s+/g, '')
     .replace(/^(so|no\.?):?/, '')
     .replace(/[.,;:)\]]+$/, '')
-    .replace(/^[(\[]+/, '')
+    .replace(/^[([]+/, '')
     .replace(/^0+(?=\d)/, '');
 }
 

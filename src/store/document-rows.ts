@@ -95,10 +95,8 @@ export interface DocumentRows {
 
 const foldOrNull = (text: string | null | undefined): string | null => (text ? foldForKey(text) : null);
 
-/** "3520 / KH-SYT" → "3520/kh-syt": a number folded for comparison. */
-export function foldNumber(text: string): string {
-  return foldForKey(text).replace(/\s+/g, '').replace(/^so:?/, '');
-}
+/** "Số: 3520 / KH-SYT" → "3520/kh-syt": a number folded for comparison. */
+export const foldNumber = foldNumberText;
 
 function dateRange(date: PartialDate | null): [string | null, string | null] {
   if (!date) return [null, null];
