@@ -22,7 +22,7 @@ export function registerRefsCommand(program: Command, ctx: CliContext): void {
     action(
       ctx,
       async (id: string | undefined, options: { db?: string; missing?: boolean; json?: boolean }) => {
-        if (options.missing === Boolean(id))
+        if (Boolean(options.missing) === Boolean(id))
           throw new VnplanError('VNPLAN_E_USAGE', {
             detail: 'give a document id or --missing (one of them)',
           });
