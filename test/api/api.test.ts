@@ -149,7 +149,7 @@ describe.each(BACKENDS)('HTTP API on $name', (backend) => {
     expect(await store.hasDocument(idOf('ha-noi-210-kh-sgddt-2025'))).toBe(true);
     const invalid = await post({ authorization: `Bearer ${TOKEN}` }, JSON.stringify({ record: { id: 'x' } }));
     expect(invalid.status).toBe(400);
-    expect((await invalid.json()).error).toBe('VNPLAN_E_RECORD_INVALID');
+    expect(((await invalid.json()) as { error: string }).error).toBe('VNPLAN_E_RECORD_INVALID');
     const malformed = await post({ authorization: `Bearer ${TOKEN}` }, '{"record": ');
     expect(malformed.status).toBe(400);
     const huge = await post(
