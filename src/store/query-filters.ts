@@ -101,19 +101,19 @@ export function whereClause(filters: QueryFilters): WhereClause {
     const annualParams: unknown[] = [];
     const annual = annualCondition(deadlines.from, deadlines.to, annualParams);
     conditions.push(
-      `EXISTS (SELECT 1 FROM deadlines dl WHERE dl.document_id = d.id AND ((${once.join(' AND ')}) OR (dl.kind = 'annual' AND ${annual})))`,
+      `d.id IN (SELECT dl.document_id FROM deadlines dl WHERE (${once.join(' AND ')}) OR (dl.kind = 'annual' AND ${annual}))`,
     );
     params.push(...onceParams, ...annualParams);
   }
   if (filters.award) {
     conditions.push(
-      "EXISTS (SELECT 1 FROM awards a WHERE a.document_id = d.id AND a.form_folded LIKE ? ESCAPE '\\')",
+      "d.id IN (SELECT a.document_id FROM awards a WHERE a.form_folded LIKE ? ESCAPE '\\')",
     );
     params.push(`${likeLiteral(foldForKey(filters.award))}%`);
   }
   if (filters.cites) {
     conditions.push(
-      'EXISTS (SELECT 1 FROM doc_references r WHERE r.document_id = d.id AND r.number_folded = ?)',
+      'd.id IN (SELECT r.document_id FROM doc_references r WHERE r.number_folded = ?)',
     );
     params.push(foldNumber(filters.cites));
   }

@@ -103,7 +103,8 @@ export class SqlStore implements Store {
     }
     const rows = documentRows(parsed.data);
     await this.db.transaction(async (tx) => {
-      await this.removeDocument(tx, rows.document.id);
+      const stored = await tx.all('SELECT 1 AS present FROM documents WHERE id = ?', [rows.document.id]);
+      if (stored.length > 0) await this.removeDocument(tx, rows.document.id);
       await this.insertRows(tx, rows, runId ?? null);
       await this.resolveCitationsOf(tx, rows);
       await this.resolveCitationsTo(tx, rows.document.id, rows.keys);
