@@ -78,7 +78,6 @@ export interface DocumentRows {
     line: number;
     endPage: number;
     endLine: number;
-    text: string;
   }[];
   /** Searchable runs of lines: one per section and page, lines outside any section under null. */
   chunks: { sectionOrd: number | null; page: number; line: number; text: string; folded: string }[];
@@ -141,20 +140,6 @@ function flattenSections(sections: Section[]): (Section & { ord: number; parentO
 
 const before = (pageA: number, lineA: number, pageB: number, lineB: number): boolean =>
   pageA < pageB || (pageA === pageB && lineA < lineB);
-
-function spanLines(text: DocumentText, section: Section): string[] {
-  const lines: string[] = [];
-  for (const page of text.pages) {
-    if (page.page < section.span.page || page.page > section.span.endPage) continue;
-    page.lines.forEach((line, index) => {
-      const n = index + 1;
-      if (before(page.page, n, section.span.page, section.span.line)) return;
-      if (before(section.span.endPage, section.span.endLine, page.page, n)) return;
-      lines.push(line.text);
-    });
-  }
-  return lines;
-}
 
 /** Each line goes to the deepest section whose span holds it; consecutive lines of one section and page form a chunk. */
 function chunksOf(text: DocumentText, sections: ReturnType<typeof flattenSections>): DocumentRows['chunks'] {
@@ -273,7 +258,6 @@ export function documentRows(processed: ProcessedDocument): DocumentRows {
       line: section.span.line,
       endPage: section.span.endPage,
       endLine: section.span.endLine,
-      text: spanLines(text, section).join('\n').normalize('NFC'),
     })),
     chunks: chunksOf(text, sections),
     edits: edits.map((edit, ord) => ({ ord, page: edit.page, line: edit.line, json: JSON.stringify(edit) })),

@@ -12,7 +12,12 @@ export interface Migration {
 export function statementsOf(script: string): string[] {
   return script
     .split(/;\s*\n/)
-    .map((statement) => statement.trim().replace(/;$/, ''))
+    .map((statement) =>
+      statement
+        .replace(/^\s*--.*$/gm, '')
+        .trim()
+        .replace(/;$/, ''),
+    )
     .filter((statement) => statement.length > 0);
 }
 

@@ -107,11 +107,11 @@ export class PostgresBackend implements SqlBackend {
   }
 
   async insertChunks(tx: SqlRunner, documentId: string, chunks: DocumentRows['chunks']): Promise<void> {
-    const tuple = "(?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?))";
+    const tuple = "(?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', ?))";
     for (let start = 0; start < chunks.length; start += 100) {
       const batch = chunks.slice(start, start + 100);
       await tx.run(
-        `INSERT INTO chunks (document_id, section_ord, page, line, text, folded, exact_tsv, folded_tsv)
+        `INSERT INTO chunks (document_id, section_ord, page, line, text, exact_tsv, folded_tsv)
          VALUES ${batch.map(() => tuple).join(', ')}`,
         batch.flatMap((chunk) => [
           documentId,
@@ -119,7 +119,6 @@ export class PostgresBackend implements SqlBackend {
           chunk.page,
           chunk.line,
           chunk.text,
-          chunk.folded,
           words(chunk.text),
           words(chunk.folded),
         ]),

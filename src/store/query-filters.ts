@@ -106,15 +106,11 @@ export function whereClause(filters: QueryFilters): WhereClause {
     params.push(...onceParams, ...annualParams);
   }
   if (filters.award) {
-    conditions.push(
-      "d.id IN (SELECT a.document_id FROM awards a WHERE a.form_folded LIKE ? ESCAPE '\\')",
-    );
+    conditions.push("d.id IN (SELECT a.document_id FROM awards a WHERE a.form_folded LIKE ? ESCAPE '\\')");
     params.push(`${likeLiteral(foldForKey(filters.award))}%`);
   }
   if (filters.cites) {
-    conditions.push(
-      'd.id IN (SELECT r.document_id FROM doc_references r WHERE r.number_folded = ?)',
-    );
+    conditions.push('d.id IN (SELECT r.document_id FROM doc_references r WHERE r.number_folded = ?)');
     params.push(foldNumber(filters.cites));
   }
   if (filters.periodYear !== undefined) {

@@ -21,7 +21,6 @@ CREATE TABLE documents (
   period_from INTEGER,
   period_to INTEGER,
   source_path TEXT NOT NULL,
-  record_json TEXT NOT NULL,
   run_id TEXT,
   stored_at TEXT NOT NULL
 );
@@ -32,6 +31,12 @@ CREATE INDEX documents_type ON documents (type_folded);
 CREATE INDEX documents_issued ON documents (issued_start, issued_end);
 CREATE INDEX documents_period ON documents (period_from, period_to);
 CREATE INDEX documents_run ON documents (run_id);
+
+-- The full record lives apart so that scans of documents read only the narrow indexed columns.
+CREATE TABLE document_records (
+  document_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+  record_json TEXT NOT NULL
+);
 
 CREATE TABLE document_keys (
   document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -100,18 +105,18 @@ CREATE TABLE sections (
   line INTEGER NOT NULL,
   end_page INTEGER NOT NULL,
   end_line INTEGER NOT NULL,
-  text TEXT NOT NULL,
   PRIMARY KEY (document_id, ord)
 );
 
+-- The repaired text, one row per section and page (lines outside any section have no section_ord),
+-- a section's text is the chunks of it and its subsections, so no text is stored twice.
 CREATE TABLE chunks (
   id AUTO_ID,
   document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   section_ord INTEGER,
   page INTEGER NOT NULL,
   line INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  folded TEXT NOT NULL
+  text TEXT NOT NULL
 );
 CREATE INDEX chunks_document ON chunks (document_id);
 

@@ -82,6 +82,20 @@ function chooseTarget(citedIssuer: string | null, candidates: Candidate[], citin
   return fitting[0]?.id ?? null;
 }
 
+/** Each section's text: its own chunks and those of its subsections, in reading order. */
+function textBySection(
+  sections: { ord: number; parent_ord: number | null }[],
+  chunks: { section_ord: number | null; text: string }[],
+): Map<number, string> {
+  const parentOf = new Map(sections.map((s) => [s.ord, s.parent_ord]));
+  const lines = new Map<number, string[]>();
+  for (const chunk of chunks) {
+    for (let ord = chunk.section_ord; ord !== null && ord !== undefined; ord = parentOf.get(ord) ?? null)
+      lines.set(ord, [...(lines.get(ord) ?? []), chunk.text]);
+  }
+  return new Map([...lines].map(([ord, texts]) => [ord, texts.join('\n')]));
+}
+
 /**
  * The Store over any SqlBackend: the SQL here is portable (`?` placeholders, standard syntax); the
  * backend supplies connections, transactions and the full-text index.
@@ -123,8 +137,8 @@ export class SqlStore implements Store {
     await tx.run(
       `INSERT INTO documents (id, number, number_folded, serial, symbol_folded, type, type_folded, type_code_folded,
          issuer, issuer_folded, issued_date, issued_start, issued_end, title, period_from, period_to, source_path,
-         record_json, run_id, stored_at)
-       VALUES (${placeholders(20)})`,
+         run_id, stored_at)
+       VALUES (${placeholders(19)})`,
       [
         id,
         d.number,
@@ -143,11 +157,11 @@ export class SqlStore implements Store {
         d.periodFrom,
         d.periodTo,
         d.sourcePath,
-        d.recordJson,
         runId,
         new Date().toISOString(),
       ],
     );
+    await tx.run('INSERT INTO document_records (document_id, record_json) VALUES (?, ?)', [id, d.recordJson]);
     await insertMany(
       tx,
       'document_keys',
@@ -235,7 +249,6 @@ export class SqlStore implements Store {
         'line',
         'end_page',
         'end_line',
-        'text',
       ],
       rows.sections.map((s) => [
         id,
@@ -249,7 +262,6 @@ export class SqlStore implements Store {
         s.line,
         s.endPage,
         s.endLine,
-        s.text,
       ]),
     );
     await this.db.insertChunks(tx, id, rows.chunks);
@@ -353,7 +365,8 @@ export class SqlStore implements Store {
   async getDocument(idOrPrefix: string): Promise<StoredDocument> {
     const id = await this.resolveId(idOrPrefix);
     const [row] = await this.db.all<{ record_json: string; stored_at: string; run_id: string | null }>(
-      'SELECT record_json, stored_at, run_id FROM documents WHERE id = ?',
+      `SELECT r.record_json, d.stored_at, d.run_id FROM documents d
+       JOIN document_records r ON r.document_id = d.id WHERE d.id = ?`,
       [id],
     );
     if (!row) throw new VnplanError('VNPLAN_E_DOCUMENT_NOT_FOUND', { id: idOrPrefix });
@@ -368,8 +381,16 @@ export class SqlStore implements Store {
       line: number;
       end_page: number;
       end_line: number;
-      text: string;
-    }>('SELECT * FROM sections WHERE document_id = ? ORDER BY ord', [id]);
+    }>(
+      `SELECT ord, parent_ord, kind, label, heading, level, page, line, end_page, end_line
+       FROM sections WHERE document_id = ? ORDER BY ord`,
+      [id],
+    );
+    const chunks = await this.db.all<{ section_ord: number | null; text: string }>(
+      'SELECT section_ord, text FROM chunks WHERE document_id = ? ORDER BY page, line',
+      [id],
+    );
+    const sectionText = textBySection(sections, chunks);
     const edits = await this.db.all<{ edit_json: string }>(
       'SELECT edit_json FROM restoration_edits WHERE document_id = ? ORDER BY ord',
       [id],
@@ -393,7 +414,7 @@ export class SqlStore implements Store {
         line: s.line,
         endPage: s.end_page,
         endLine: s.end_line,
-        text: s.text,
+        text: sectionText.get(s.ord) ?? '',
       })),
       edits: edits.map((e) => JSON.parse(e.edit_json) as RestorationEdit),
       findings: findings.map((f) => JSON.parse(f.finding_json) as Finding),
@@ -464,14 +485,13 @@ export class SqlStore implements Store {
       page: number;
       line: number;
       text: string;
-      folded: string;
       number: string | null;
       title: string | null;
       label: string | null;
       heading: string | null;
       kind: string | null;
     }>(
-      `SELECT c.id, c.document_id, c.page, c.line, c.text, c.folded, d.number, d.title, s.label, s.heading, s.kind
+      `SELECT c.id, c.document_id, c.page, c.line, c.text, d.number, d.title, s.label, s.heading, s.kind
        FROM chunks c JOIN documents d ON d.id = c.document_id
        LEFT JOIN sections s ON s.document_id = c.document_id AND s.ord = c.section_ord
        WHERE c.id IN (${placeholders(hits.length)})`,
@@ -483,7 +503,7 @@ export class SqlStore implements Store {
       hits: hits.flatMap((hit) => {
         const chunk = byId.get(Number(hit.chunkId));
         if (!chunk) return [];
-        const snippet = makeSnippet(chunk.text, chunk.folded, foldedTerms);
+        const snippet = makeSnippet(chunk.text, foldText(chunk.text), foldedTerms);
         return [
           {
             id: chunk.document_id,

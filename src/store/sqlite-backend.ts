@@ -4,17 +4,12 @@ import { VnplanError } from '../errors/index.js';
 import type { DocumentRows } from './document-rows.js';
 import { applyMigrations, initialMigration } from './migrations.js';
 import { SerialLock } from './serial-lock.js';
-import { insertMany, type ChunkHit, type SqlBackend, type SqlRunner } from './sql-backend.js';
+import { type ChunkHit, type SqlBackend, type SqlRunner } from './sql-backend.js';
 import type { Page } from './store.js';
 
+// Contentless: the index keeps no copy of the text (chunks has it); rows are deleted by rowid.
 const FTS_STATEMENTS = [
-  `CREATE VIRTUAL TABLE chunks_fts USING fts5(text, folded, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 0')`,
-  `CREATE TRIGGER chunks_fts_insert AFTER INSERT ON chunks BEGIN
-     INSERT INTO chunks_fts (rowid, text, folded) VALUES (new.id, new.text, new.folded);
-   END`,
-  `CREATE TRIGGER chunks_fts_delete AFTER DELETE ON chunks BEGIN
-     INSERT INTO chunks_fts (chunks_fts, rowid, text, folded) VALUES ('delete', old.id, old.text, old.folded);
-   END`,
+  `CREATE VIRTUAL TABLE chunks_fts USING fts5(text, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
 ];
 
 export const SQLITE_MIGRATIONS = [initialMigration('INTEGER PRIMARY KEY', FTS_STATEMENTS)];
@@ -93,15 +88,23 @@ export class SqliteBackend implements SqlBackend {
   }
 
   async insertChunks(tx: SqlRunner, documentId: string, chunks: DocumentRows['chunks']): Promise<void> {
-    await insertMany(
-      tx,
-      'chunks',
-      ['document_id', 'section_ord', 'page', 'line', 'text', 'folded'],
-      chunks.map((chunk) => [documentId, chunk.sectionOrd, chunk.page, chunk.line, chunk.text, chunk.folded]),
-    );
+    for (const chunk of chunks) {
+      const [row] = await tx.all<{ id: number }>(
+        'INSERT INTO chunks (document_id, section_ord, page, line, text) VALUES (?, ?, ?, ?, ?) RETURNING id',
+        [documentId, chunk.sectionOrd, chunk.page, chunk.line, chunk.text],
+      );
+      await tx.run('INSERT INTO chunks_fts (rowid, text, folded) VALUES (?, ?, ?)', [
+        row!.id,
+        chunk.text,
+        chunk.folded,
+      ]);
+    }
   }
 
   async deleteChunks(tx: SqlRunner, documentId: string): Promise<void> {
+    await tx.run('DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE document_id = ?)', [
+      documentId,
+    ]);
     await tx.run('DELETE FROM chunks WHERE document_id = ?', [documentId]);
   }
 
