@@ -62,7 +62,7 @@ CREATE TABLE doc_references (
   PRIMARY KEY (document_id, ord)
 );
 CREATE INDEX doc_references_key ON doc_references (key);
-CREATE INDEX doc_references_target ON doc_references (target_id);
+CREATE INDEX doc_references_target ON doc_references (target_id, key, document_id);
 CREATE INDEX doc_references_number ON doc_references (number_folded);
 
 CREATE TABLE deadlines (

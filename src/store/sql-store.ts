@@ -107,21 +107,29 @@ export class SqlStore implements Store {
     return this.db.kind;
   }
 
-  async putDocument(processed: ProcessedDocument, runId?: string): Promise<void> {
-    const parsed = ProcessedDocument.safeParse(processed);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new VnplanError('VNPLAN_E_RECORD_INVALID', {
-        detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid',
-      });
-    }
-    const rows = documentRows(parsed.data);
+  putDocument(processed: ProcessedDocument, runId?: string): Promise<void> {
+    return this.putDocuments([processed], runId);
+  }
+
+  async putDocuments(batch: readonly ProcessedDocument[], runId?: string): Promise<void> {
+    const rowsOfBatch = batch.map((processed) => {
+      const parsed = ProcessedDocument.safeParse(processed);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new VnplanError('VNPLAN_E_RECORD_INVALID', {
+          detail: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid',
+        });
+      }
+      return documentRows(parsed.data);
+    });
     await this.db.transaction(async (tx) => {
-      const stored = await tx.all('SELECT 1 AS present FROM documents WHERE id = ?', [rows.document.id]);
-      if (stored.length > 0) await this.removeDocument(tx, rows.document.id);
-      await this.insertRows(tx, rows, runId ?? null);
-      await this.resolveCitationsOf(tx, rows);
-      await this.resolveCitationsTo(tx, rows.document.id, rows.keys);
+      for (const rows of rowsOfBatch) {
+        const stored = await tx.all('SELECT 1 AS present FROM documents WHERE id = ?', [rows.document.id]);
+        if (stored.length > 0) await this.removeDocument(tx, rows.document.id);
+        await this.insertRows(tx, rows, runId ?? null);
+        await this.resolveCitationsOf(tx, rows);
+        await this.resolveCitationsTo(tx, rows.document.id, rows.keys);
+      }
     });
   }
 
@@ -424,19 +432,23 @@ export class SqlStore implements Store {
   async query(filters: QueryFilters = {}, page?: Page): Promise<QueryResult> {
     const { limit, offset } = pageOf(page);
     const where = whereClause(filters);
-    const [count] = await this.db.all<{ total: number }>(
-      `SELECT COUNT(*) AS total FROM documents d ${where.sql}`,
-      where.params,
-    );
-    const rows = await this.db.all<SummaryRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM documents d ${where.sql}
+    const rows = await this.db.all<SummaryRow & { total: number }>(
+      `SELECT ${SUMMARY_COLUMNS}, COUNT(*) OVER () AS total FROM documents d ${where.sql}
        ORDER BY d.issued_start DESC NULLS LAST, d.id LIMIT ? OFFSET ?`,
       [...where.params, limit, offset],
     );
+    let total = Number(rows[0]?.total ?? 0);
+    if (rows.length === 0 && offset > 0) {
+      const [count] = await this.db.all<{ total: number }>(
+        `SELECT COUNT(*) AS total FROM documents d ${where.sql}`,
+        where.params,
+      );
+      total = Number(count?.total ?? 0);
+    }
     const result = rows.map(summary);
     const range = deadlineRange(filters);
     if (range && result.length > 0) await this.attachDeadlines(result, range);
-    return { total: Number(count?.total ?? 0), rows: result };
+    return { total, rows: result };
   }
 
   private async attachDeadlines(

@@ -114,16 +114,21 @@ export class SqliteBackend implements SqlBackend {
     page: Required<Page>,
   ): Promise<{ total: number; hits: ChunkHit[] }> {
     const match = `(folded : (${foldedTerms.map(quote).join(' AND ')})) OR (text : ${quote(exactTerms.join(' '))})`;
-    const [count] = await this.all<{ total: number }>(
-      'SELECT COUNT(*) AS total FROM chunks_fts WHERE chunks_fts MATCH ?',
-      [match],
-    );
-    const hits = await this.all<ChunkHit>(
-      `SELECT rowid AS chunkId, -bm25(chunks_fts, 5.0, 1.0) AS score FROM chunks_fts
-       WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts, 5.0, 1.0), rowid LIMIT ? OFFSET ?`,
+    const rows = await this.all<ChunkHit & { total: number }>(
+      `SELECT chunkId, score, COUNT(*) OVER () AS total FROM (
+         SELECT rowid AS chunkId, -bm25(chunks_fts, 5.0, 1.0) AS score FROM chunks_fts WHERE chunks_fts MATCH ?
+       ) ORDER BY score DESC, chunkId LIMIT ? OFFSET ?`,
       [match, page.limit, page.offset],
     );
-    return { total: count?.total ?? 0, hits };
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0 && page.offset > 0) {
+      const [count] = await this.all<{ total: number }>(
+        'SELECT COUNT(*) AS total FROM chunks_fts WHERE chunks_fts MATCH ?',
+        [match],
+      );
+      total = count?.total ?? 0;
+    }
+    return { total, hits: rows.map(({ chunkId, score }) => ({ chunkId, score })) };
   }
 
   async sizeBytes(): Promise<number> {

@@ -154,6 +154,8 @@ export interface Store {
   readonly backend: 'sqlite' | 'postgres';
   /** Stores a document whole or not at all; storing an id again replaces it atomically. */
   putDocument(processed: ProcessedDocument, runId?: string): Promise<void>;
+  /** Stores several documents in one transaction (all or none): far fewer commits for bulk loads. */
+  putDocuments(batch: readonly ProcessedDocument[], runId?: string): Promise<void>;
   /** Resolves a full id or a unique prefix (at least 4 hex digits) to the full id. */
   resolveId(idOrPrefix: string): Promise<string>;
   getDocument(idOrPrefix: string): Promise<StoredDocument>;

@@ -263,6 +263,20 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     expect(shown.record.deadlines).toHaveLength(2);
   });
 
+  it('should store a batch whole or not at all', async () => {
+    const good = fixture(fixtures, HA_NOI_210);
+    good.record.document.title = 'Bản lô';
+    const bad = fixture(fixtures, BVDK) as unknown as { record: { id: string } };
+    bad.record.id = 'not-a-hash';
+    await expect(store.putDocuments([good, bad as unknown as ProcessedDocument])).rejects.toMatchObject({
+      code: 'VNPLAN_E_RECORD_INVALID',
+    });
+    expect((await store.getDocument(idOf(HA_NOI_210))).record.document.title).not.toBe('Bản lô');
+    await store.putDocuments([good, fixture(fixtures, BVDK)]);
+    expect((await store.getDocument(idOf(HA_NOI_210))).record.document.title).toBe('Bản lô');
+    await store.putDocument(fixture(fixtures, HA_NOI_210));
+  });
+
   it('should keep import runs and failed imports', async () => {
     const runId = await store.startRun('test batch');
     expect(await storeDocument(store, fixture(fixtures, HA_NOI_210), { runId })).toBe(true);
