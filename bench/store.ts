@@ -6,7 +6,7 @@
  * default postgres://postgres@127.0.0.1:5432/postgres; "off" to skip PostgreSQL).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -61,6 +61,13 @@ interface BackendResult {
   insertPerSecond: number;
   /** putDocuments in batches of BATCH, second half. */
   batchedInsertPerSecond: number;
+  /** The same per CPU second of this process (the machine may be shared; for SQLite all work is in-process). */
+  insertPerCpuSecond: number;
+  batchedInsertPerCpuSecond: number;
+  /** CPU ms of this process per query/search, SQLite only (PostgreSQL works in its own processes). */
+  queryCpu: { p50: number; p95: number };
+  searchCpu: { p50: number; p95: number };
+  loadAverage: number[];
   query: { p50: number; p95: number; perShape: Record<string, { p50: number; p95: number; rows: number }> };
   search: { p50: number; p95: number };
   missingParentsMs: number;
@@ -68,10 +75,16 @@ interface BackendResult {
   sizeMiB: number;
 }
 
+/** Wall-clock ms of `work`; `lastCpuMs` keeps this process's CPU ms (user + system) of the same call. */
+let lastCpuMs = 0;
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const result = await work();
-  return [performance.now() - start, result];
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  lastCpuMs = (used.user + used.system) / 1000;
+  return [wall, result];
 }
 
 async function measure(
@@ -84,10 +97,14 @@ async function measure(
   const [singleMs] = await timed(async () => {
     for (const doc of archive.slice(0, half)) await store.putDocument(doc);
   });
+  const singleCpuMs = lastCpuMs;
   const [batchedMs] = await timed(async () => {
     for (let start = half; start < archive.length; start += BATCH)
       await store.putDocuments(archive.slice(start, Math.min(archive.length, start + BATCH)));
   });
+  const batchedCpuMs = lastCpuMs;
+  const queryCpu: number[] = [];
+  const searchCpu: number[] = [];
   const insertMs = singleMs + batchedMs;
   const all: number[] = [];
   const perShape: BackendResult['query']['perShape'] = {};
@@ -97,6 +114,7 @@ async function measure(
     for (let i = 0; i < REPEAT; i++) {
       const [ms, result] = await timed(() => store.query(filters, { limit: 50 }));
       times.push(ms);
+      queryCpu.push(lastCpuMs);
       rows = result.total;
     }
     all.push(...times);
@@ -104,7 +122,10 @@ async function measure(
   }
   const searchTimes: number[] = [];
   for (let i = 0; i < REPEAT; i++)
-    for (const text of SEARCHES) searchTimes.push((await timed(() => store.search(text, { limit: 20 })))[0]);
+    for (const text of SEARCHES) {
+      searchTimes.push((await timed(() => store.search(text, { limit: 20 })))[0]);
+      searchCpu.push(lastCpuMs);
+    }
   const [missingMs] = await timed(() => store.missingParents({ limit: 100 }));
   const stats = await store.stats();
   await store.close();
@@ -114,6 +135,11 @@ async function measure(
     insertSeconds: insertMs / 1000,
     insertPerSecond: half / (singleMs / 1000),
     batchedInsertPerSecond: (archive.length - half) / (batchedMs / 1000),
+    insertPerCpuSecond: half / (singleCpuMs / 1000),
+    batchedInsertPerCpuSecond: (archive.length - half) / (batchedCpuMs / 1000),
+    queryCpu: { p50: percentile(queryCpu, 50), p95: percentile(queryCpu, 95) },
+    searchCpu: { p50: percentile(searchCpu, 50), p95: percentile(searchCpu, 95) },
+    loadAverage: loadavg(),
     query: { p50: percentile(all, 50), p95: percentile(all, 95), perShape },
     search: { p50: percentile(searchTimes, 50), p95: percentile(searchTimes, 95) },
     missingParentsMs: missingMs,
@@ -169,16 +195,25 @@ async function main(): Promise<void> {
     }
   }
   for (const r of results) {
-    console.log(`\n${r.backend}: ${r.records} records`);
+    console.log(
+      `\n${r.backend}: ${r.records} records (load average ${r.loadAverage.map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores)`,
+    );
     console.log(
       `  insert       ${r.insertPerSecond.toFixed(0)} records/s one per transaction, ${r.batchedInsertPerSecond.toFixed(0)} records/s in batches of ${BATCH} (${r.insertSeconds.toFixed(1)} s in all)`,
     );
-    console.log(`  queries      p50 ${ms(r.query.p50)}  p95 ${ms(r.query.p95)}`);
+    console.log(
+      `               per CPU second: ${r.insertPerCpuSecond.toFixed(0)} one per transaction, ${r.batchedInsertPerCpuSecond.toFixed(0)} batched`,
+    );
+    console.log(
+      `  queries      p50 ${ms(r.query.p50)}  p95 ${ms(r.query.p95)}   (CPU p50 ${ms(r.queryCpu.p50)}  p95 ${ms(r.queryCpu.p95)})`,
+    );
     for (const [shape, q] of Object.entries(r.query.perShape))
       console.log(
         `    ${shape.padEnd(36)} p50 ${ms(q.p50).padStart(9)}  p95 ${ms(q.p95).padStart(9)}  ${q.rows} rows`,
       );
-    console.log(`  search       p50 ${ms(r.search.p50)}  p95 ${ms(r.search.p95)}`);
+    console.log(
+      `  search       p50 ${ms(r.search.p50)}  p95 ${ms(r.search.p95)}   (CPU p50 ${ms(r.searchCpu.p50)}  p95 ${ms(r.searchCpu.p95)})`,
+    );
     console.log(`  missing      ${ms(r.missingParentsMs)} (top 100 missing parents)`);
     console.log(`  size         ${r.sizeMiB.toFixed(1)} MiB`);
   }

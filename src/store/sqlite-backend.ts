@@ -88,16 +88,21 @@ export class SqliteBackend implements SqlBackend {
   }
 
   async insertChunks(tx: SqlRunner, documentId: string, chunks: DocumentRows['chunks']): Promise<void> {
+    // Called inside transaction() only, on this connection: statements run directly for the row id.
+    void tx;
+    const insertChunk = this.statement(
+      'INSERT INTO chunks (document_id, section_ord, page, line, text) VALUES (?, ?, ?, ?, ?)',
+    );
+    const indexChunk = this.statement('INSERT INTO chunks_fts (rowid, text, folded) VALUES (?, ?, ?)');
     for (const chunk of chunks) {
-      const [row] = await tx.all<{ id: number }>(
-        'INSERT INTO chunks (document_id, section_ord, page, line, text) VALUES (?, ?, ?, ?, ?) RETURNING id',
-        [documentId, chunk.sectionOrd, chunk.page, chunk.line, chunk.text],
-      );
-      await tx.run('INSERT INTO chunks_fts (rowid, text, folded) VALUES (?, ?, ?)', [
-        row!.id,
+      const { lastInsertRowid } = insertChunk.run(
+        documentId,
+        chunk.sectionOrd,
+        chunk.page,
+        chunk.line,
         chunk.text,
-        chunk.folded,
-      ]);
+      );
+      indexChunk.run(lastInsertRowid, chunk.text, chunk.folded);
     }
   }
 
