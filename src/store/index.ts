@@ -6,3 +6,8 @@ export { foldText, searchTerms } from './fold.js';
 export { deadlineWindow, concreteDates } from './deadline-window.js';
 export { issuersAgree } from './issuer-match.js';
 export { documentKeys } from './document-rows.js';
+export {
+  importMissingParents,
+  type ParentResolverOptions,
+  type ParentResolution,
+} from './parent-resolver.js';
