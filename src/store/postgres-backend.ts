@@ -101,7 +101,7 @@ export class PostgresBackend implements SqlBackend {
   async migrate(): Promise<void> {
     // Two processes opening a fresh database at once must not both create the tables.
     await this.transaction(async (tx) => {
-      await tx.run('SELECT pg_advisory_xact_lock(7206)');
+      await tx.run('SELECT pg_advisory_xact_lock(7206, 0)');
       await applyMigrations(tx, (work) => work(tx), POSTGRES_MIGRATIONS);
     });
   }
@@ -155,6 +155,15 @@ export class PostgresBackend implements SqlBackend {
       total = count?.total ?? 0;
     }
     return { total, hits: rows.map(({ chunkId, score }) => ({ chunkId, score })) };
+  }
+
+  async lockKeys(tx: SqlRunner, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    // Taken in sorted order (the aggregate reads the sorted subquery), so two writers never wait in a cycle.
+    await tx.run(
+      'SELECT COUNT(pg_advisory_xact_lock(7207, hashtext(k))) FROM (SELECT k FROM unnest(?::text[]) AS k ORDER BY k) AS sorted',
+      [keys],
+    );
   }
 
   async sizeBytes(): Promise<number> {

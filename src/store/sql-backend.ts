@@ -29,6 +29,11 @@ export interface SqlBackend extends SqlRunner {
     foldedTerms: string[],
     page: Required<Page>,
   ): Promise<{ total: number; hits: ChunkHit[] }>;
+  /**
+   * Serialises concurrent writers that touch the same reference keys until `tx` ends, so that a parent
+   * and its child stored at the same moment by two workers still find each other. Keys come sorted.
+   */
+  lockKeys(tx: SqlRunner, keys: readonly string[]): Promise<void>;
   sizeBytes(): Promise<number>;
   close(): Promise<void>;
 }

@@ -122,21 +122,34 @@ export class SqlStore implements Store {
       }
       return documentRows(parsed.data);
     });
+    const keys = new Set<string>();
+    for (const rows of rowsOfBatch) {
+      for (const key of rows.keys) keys.add(key);
+      for (const reference of rows.references) keys.add(reference.key);
+    }
     await this.db.transaction(async (tx) => {
+      await this.db.lockKeys(tx, [...keys].sort());
       for (const rows of rowsOfBatch) {
         const stored = await tx.all('SELECT 1 AS present FROM documents WHERE id = ?', [rows.document.id]);
-        if (stored.length > 0) await this.removeDocument(tx, rows.document.id);
+        const orphaned = stored.length > 0 ? await this.removeDocument(tx, rows.document.id) : [];
         await this.insertRows(tx, rows, runId ?? null);
         await this.resolveCitationsOf(tx, rows);
-        await this.resolveCitationsTo(tx, rows.document.id, rows.keys);
+        // Citations of the old version's keys may now belong to another document with that key.
+        await this.resolveCitationsTo(tx, rows.document.id, [...new Set([...rows.keys, ...orphaned])]);
       }
     });
   }
 
-  private async removeDocument(tx: SqlRunner, id: string): Promise<number> {
+  /** Deletes a document; resolves to the keys of the citations that pointed at it (now waiting again). */
+  private async removeDocument(tx: SqlRunner, id: string): Promise<string[]> {
+    const orphaned = await tx.all<{ key: string }>(
+      'SELECT DISTINCT key FROM doc_references WHERE target_id = ?',
+      [id],
+    );
     await this.db.deleteChunks(tx, id);
     await tx.run('UPDATE doc_references SET target_id = NULL WHERE target_id = ?', [id]);
-    return tx.run('DELETE FROM documents WHERE id = ?', [id]);
+    await tx.run('DELETE FROM documents WHERE id = ?', [id]);
+    return orphaned.map((row) => row.key);
   }
 
   private async insertRows(tx: SqlRunner, rows: DocumentRows, runId: string | null): Promise<void> {
@@ -367,7 +380,12 @@ export class SqlStore implements Store {
   }
 
   async deleteDocument(id: string): Promise<boolean> {
-    return this.db.transaction(async (tx) => (await this.removeDocument(tx, id)) > 0);
+    return this.db.transaction(async (tx) => {
+      if ((await tx.all('SELECT 1 AS present FROM documents WHERE id = ?', [id])).length === 0) return false;
+      const orphaned = await this.removeDocument(tx, id);
+      await this.resolveCitationsTo(tx, id, orphaned);
+      return true;
+    });
   }
 
   async getDocument(idOrPrefix: string): Promise<StoredDocument> {
@@ -432,19 +450,20 @@ export class SqlStore implements Store {
   async query(filters: QueryFilters = {}, page?: Page): Promise<QueryResult> {
     const { limit, offset } = pageOf(page);
     const where = whereClause(filters);
-    const rows = await this.db.all<SummaryRow & { total: number }>(
-      `SELECT ${SUMMARY_COLUMNS}, COUNT(*) OVER () AS total FROM documents d ${where.sql}
-       ORDER BY d.issued_start DESC NULLS LAST, d.id LIMIT ? OFFSET ?`,
-      [...where.params, limit, offset],
+    // Two statements rather than COUNT(*) OVER (): the page can then stop early on the issue-date index.
+    const [count] = await this.db.all<{ total: number }>(
+      `SELECT COUNT(*) AS total FROM documents d ${where.sql}`,
+      where.params,
     );
-    let total = Number(rows[0]?.total ?? 0);
-    if (rows.length === 0 && offset > 0) {
-      const [count] = await this.db.all<{ total: number }>(
-        `SELECT COUNT(*) AS total FROM documents d ${where.sql}`,
-        where.params,
-      );
-      total = Number(count?.total ?? 0);
-    }
+    const total = Number(count?.total ?? 0);
+    const rows =
+      total > offset
+        ? await this.db.all<SummaryRow>(
+            `SELECT ${SUMMARY_COLUMNS} FROM documents d ${where.sql}
+             ORDER BY d.issued_start DESC NULLS LAST, d.id LIMIT ? OFFSET ?`,
+            [...where.params, limit, offset],
+          )
+        : [];
     const result = rows.map(summary);
     const range = deadlineRange(filters);
     if (range && result.length > 0) await this.attachDeadlines(result, range);

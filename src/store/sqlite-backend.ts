@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { VnplanError } from '../errors/index.js';
 import type { DocumentRows } from './document-rows.js';
 import { applyMigrations, initialMigration } from './migrations.js';
@@ -21,10 +22,22 @@ export class SqliteBackend implements SqlBackend {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly lock = new SerialLock();
+  /**
+   * One lock per database file for the whole process: better-sqlite3 is synchronous, so a second
+   * connection waiting for the write lock would block the event loop that must finish the first.
+   */
+  private static readonly locks = new Map<string, SerialLock>();
+  private readonly lock: SerialLock;
   private inTransaction = false;
 
   constructor(readonly path: string) {
+    const lockKey = path === ':memory:' ? `:memory:${Math.random()}` : resolve(path);
+    let lock = SqliteBackend.locks.get(lockKey);
+    if (!lock) {
+      lock = new SerialLock();
+      SqliteBackend.locks.set(lockKey, lock);
+    }
+    this.lock = lock;
     try {
       this.db = new Database(path);
       this.db.pragma('journal_mode = WAL');
@@ -135,6 +148,9 @@ export class SqliteBackend implements SqlBackend {
     }
     return { total, hits: rows.map(({ chunkId, score }) => ({ chunkId, score })) };
   }
+
+  /** Nothing to do: BEGIN IMMEDIATE already admits one writer at a time. */
+  async lockKeys(): Promise<void> {}
 
   async sizeBytes(): Promise<number> {
     await this.lock.run(async () => this.db.pragma('wal_checkpoint(TRUNCATE)'));

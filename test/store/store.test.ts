@@ -277,6 +277,25 @@ describe.each(BACKENDS)('store on $name', (backend) => {
     await store.putDocument(fixture(fixtures, HA_NOI_210));
   });
 
+  it('should resolve a parent and a child written at the same moment by two writers', async () => {
+    const other = await openStore(spec);
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        expect(await store.deleteDocument(idOf(GIA_LAI_152))).toBe(true);
+        expect(await store.deleteDocument(idOf(SYT_3520))).toBe(true);
+        expect((await store.refs(idOf(IA_GRAI_45))).parents[0]?.document).toBeNull();
+        await Promise.all([
+          other.putDocument(fixture(fixtures, GIA_LAI_152)),
+          store.putDocument(fixture(fixtures, SYT_3520)),
+        ]);
+        expect((await store.refs(idOf(SYT_3520))).parents[0]?.document?.id).toBe(idOf(GIA_LAI_152));
+        expect((await store.refs(idOf(BVDK))).parents[0]?.document?.id).toBe(idOf(SYT_3520));
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   it('should keep import runs and failed imports', async () => {
     const runId = await store.startRun('test batch');
     expect(await storeDocument(store, fixture(fixtures, HA_NOI_210), { runId })).toBe(true);
