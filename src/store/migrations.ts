@@ -22,12 +22,9 @@ export function statementsOf(script: string): string[] {
 }
 
 /** Version 1 for one backend: the shared tables with its auto-increment key, then its own statements. */
-export function initialMigration(autoId: string, extra: string[]): Migration {
-  return {
-    version: 1,
-    name: 'initial',
-    statements: [...statementsOf(SCHEMA_V1.replaceAll('AUTO_ID', autoId)), ...extra],
-  };
+export function initialMigration(autoId: string, byteOrderedText: string, extra: string[]): Migration {
+  const script = SCHEMA_V1.replaceAll('AUTO_ID', autoId).replaceAll('BYTE_ORDERED_TEXT', byteOrderedText);
+  return { version: 1, name: 'initial', statements: [...statementsOf(script), ...extra] };
 }
 
 /**

@@ -18,7 +18,7 @@ const FTS_STATEMENTS = [
 ];
 
 export const POSTGRES_MIGRATIONS = [
-  initialMigration('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', FTS_STATEMENTS),
+  initialMigration('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'TEXT COLLATE "C"', FTS_STATEMENTS),
 ];
 
 /** `?` placeholders → `$1, $2, …` (our SQL has no `?` inside literals). */

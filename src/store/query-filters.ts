@@ -106,8 +106,12 @@ export function whereClause(filters: QueryFilters): WhereClause {
     params.push(...onceParams, ...annualParams);
   }
   if (filters.award) {
-    conditions.push("d.id IN (SELECT a.document_id FROM awards a WHERE a.form_folded LIKE ? ESCAPE '\\')");
-    params.push(`${likeLiteral(foldForKey(filters.award))}%`);
+    // A prefix as a byte range (index-friendly on both backends: form_folded sorts by bytes).
+    const prefix = foldForKey(filters.award);
+    conditions.push(
+      'd.id IN (SELECT a.document_id FROM awards a WHERE a.form_folded >= ? AND a.form_folded < ?)',
+    );
+    params.push(prefix, `${prefix}\uffff`);
   }
   if (filters.cites) {
     conditions.push('d.id IN (SELECT r.document_id FROM doc_references r WHERE r.number_folded = ?)');

@@ -1,6 +1,8 @@
 /**
  * Schema version 1, shared by both backends. `AUTO_ID` is replaced by each backend's auto-increment
- * key; the full-text index is created by the backend's own migration step after these tables.
+ * key and `BYTE_ORDERED_TEXT` by text that sorts by bytes (prefix ranges can then use the index on
+ * PostgreSQL too, whatever the database's locale); the full-text index is created by the backend's own
+ * migration step after these tables.
  */
 export const SCHEMA_V1 = `
 CREATE TABLE documents (
@@ -85,7 +87,7 @@ CREATE TABLE awards (
   document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   ord INTEGER NOT NULL,
   form TEXT NOT NULL,
-  form_folded TEXT NOT NULL,
+  form_folded BYTE_ORDERED_TEXT NOT NULL,
   conferred_by TEXT,
   occasion TEXT,
   text TEXT NOT NULL,

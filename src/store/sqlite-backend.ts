@@ -13,7 +13,7 @@ const FTS_STATEMENTS = [
   `CREATE VIRTUAL TABLE chunks_fts USING fts5(text, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
 ];
 
-export const SQLITE_MIGRATIONS = [initialMigration('INTEGER PRIMARY KEY', FTS_STATEMENTS)];
+export const SQLITE_MIGRATIONS = [initialMigration('INTEGER PRIMARY KEY', 'TEXT', FTS_STATEMENTS)];
 
 const quote = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 
