@@ -133,6 +133,16 @@ export const ERROR_CATALOGUE = {
     exitCode: ExitCode.InputNotFound,
     retryable: false,
   },
+  VNPLAN_E_DOCUMENT_AMBIGUOUS: {
+    message: 'the id prefix {id} matches {count} documents: give more characters of the id',
+    exitCode: ExitCode.Usage,
+    retryable: false,
+  },
+  VNPLAN_E_RECORD_INVALID: {
+    message: 'the document to store is not a valid PlanRecord v1 ({detail}): fix the extractor output',
+    exitCode: ExitCode.BadInput,
+    retryable: false,
+  },
   VNPLAN_E_REDIS_UNAVAILABLE: {
     message:
       'Redis cannot be reached at {url} ({detail}): start it, or import without --redis to run in-process',

@@ -4,7 +4,9 @@
  * "KH 152/KH-UBND (20/4/2026)" both give "152/kh-ubnd@2026".
  *
  * - With a number: the folded number, plus "@year" when the number carries no year of its own
- *   ("81/2019/NĐ-CP" carries 2019). The issuer is left out on purpose: citations often omit it, and the
+ *   ("81/2019/NĐ-CP" carries 2019). Spaces, a "Số:" prefix, trailing punctuation and leading zeros of
+ *   the serial are dropped ("Số: 05 / KH-UBND," → "5/kh-ubnd"). A blank serial ("Số: /KH-SYT") names no
+ *   document on its own, so such a document is keyed by type and title like a law. The issuer is left out on purpose: citations often omit it, and the
  *   symbol already names the issuing body; the store uses the issuer only to break ties.
  * - Without a number (laws are cited by title and date): type and folded title, plus "@year".
  */
@@ -34,10 +36,20 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** "Số: 05 / KH-UBND," → "5/kh-ubnd". */
+export function foldNumberText(text: string): string {
+  return foldForKey(text)
+    .replace(/\s+/g, '')
+    .replace(/^(so|no\.?):?/, '')
+    .replace(/[.,;:)\]]+$/, '')
+    .replace(/^[([]+/, '')
+    .replace(/^0+(?=\d)/, '');
+}
+
 export function referenceKey(input: ReferenceKeyInput): string {
   const yearPart = input.year ? `@${input.year}` : '';
-  if (input.number && (input.number.serial || input.number.symbol)) {
-    const number = foldForKey(input.number.text).replace(/\s+/g, '').replace(/^so:?/, '');
+  if (input.number?.serial) {
+    const number = foldNumberText(input.number.text);
     const carriesYear = /\/(19|20)\d{2}\//.test(number) || /\/(19|20)\d{2}$/.test(number);
     return carriesYear ? number : `${number}${yearPart}`;
   }

@@ -30,3 +30,38 @@ describe('referenceKey', () => {
     expect(key).toBe('luat:to-chuc-chinh-phu@2025');
   });
 });
+
+describe('referenceKey with damaged or unusual numbers', () => {
+  it('should ignore spaces, the "Số:" prefix, trailing punctuation and leading zeros', () => {
+    const clean = referenceKey({ number: { text: '5/KH-UBND', serial: '5', symbol: 'KH-UBND' }, year: 2026 });
+    const messy = referenceKey({
+      number: { text: 'Số: 05 / KH-UBND,', serial: '05', symbol: 'KH-UBND' },
+      year: 2026,
+    });
+    expect(messy).toBe(clean);
+  });
+
+  it('should fold đ and hyphen variants in the symbol', () => {
+    const typed = referenceKey({
+      number: { text: '1021/QĐ–UBND', serial: '1021', symbol: 'QĐ–UBND' },
+      year: 2026,
+    });
+    expect(typed).toBe('1021/qd-ubnd@2026');
+  });
+
+  it('should key a blank-serial document by type and title, not by its bare symbol', () => {
+    const key = referenceKey({
+      type: 'Kế hoạch',
+      number: { text: '/KH-BVĐK', serial: null, symbol: 'KH-BVĐK' },
+      title: 'Triển khai bệnh án điện tử năm 2026',
+      year: 2026,
+    });
+    expect(key).toBe('ke-hoach:trien-khai-benh-an-dien-tu-nam-2026@2026');
+  });
+
+  it('should keep different years of one number apart', () => {
+    const number = { text: '45/KH-UBND', serial: '45', symbol: 'KH-UBND' };
+    expect(referenceKey({ number, year: 2025 })).not.toBe(referenceKey({ number, year: 2026 }));
+    expect(referenceKey({ number, year: null })).toBe('45/kh-ubnd');
+  });
+});

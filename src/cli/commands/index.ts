@@ -1,6 +1,20 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerErrorsCommand } from './errors.js';
+import { registerPutCommand } from './put.js';
+import { registerQueryCommand } from './query.js';
+import { registerRefsCommand } from './refs.js';
+import { registerSearchCommand } from './search.js';
+import { registerServeCommand } from './serve.js';
+import { registerShowCommand } from './show.js';
 
 /** Every subcommand, in the order `vnplan --help` lists them. */
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [registerErrorsCommand];
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  registerPutCommand,
+  registerQueryCommand,
+  registerSearchCommand,
+  registerShowCommand,
+  registerRefsCommand,
+  registerServeCommand,
+  registerErrorsCommand,
+];

@@ -1,0 +1,2 @@
+export { buildApi, type ApiOptions } from './server.js';
+export { openApiDocument } from './openapi.js';

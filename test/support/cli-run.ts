@@ -1,0 +1,22 @@
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli.js';
+import { createContext } from '../../src/cli/context.js';
+
+/** Runs the vnplan command line in-process and captures what it prints. */
+export async function runCli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk) => out.push(String(chunk)));
+  stderr.on('data', (chunk) => err.push(String(chunk)));
+  const code = await main(['node', 'vnplan', ...args], createContext(stdout, stderr));
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+export const jsonLines = <T = Record<string, unknown>>(text: string): T[] =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T);
