@@ -1,0 +1,75 @@
+import type { DocumentText } from '../document-text.js';
+import { cleanLine, fold, isRuleLine } from './text-tools.js';
+
+/**
+ * One line of the document as segmentation sees it: cleaned text plus where it was printed.
+ * A printed line that holds two header columns ("SỞ Y TẾ Độc lập - Tự do - Hạnh phúc") becomes two
+ * logical lines with the same page and line, `column` 1 and 2.
+ */
+export interface LogicalLine {
+  page: number;
+  /** 1-based index into `page.lines`. */
+  line: number;
+  text: string;
+  /** The printed line before cleaning and splitting (provenance text). */
+  raw: string;
+  column?: number;
+}
+
+const MOTTO_START = /(C[ỘOÔ]NG\s*H[ÒOÓ]A|C[ỘOÔ]NG\s*HOÀ|CONG\s*HOA|Độc\s*lập|Đ[ộo]c\s*l[ậa]p|Doc\s*lap|D[éeóô]c\s*1ap)/u;
+/** "Số: 3520/KH-SYT Vĩnh Long, ngày 24 tháng 10 năm 2025" → right column starts at the place name. */
+const PLACE_DATE_AFTER_NUMBER =
+  /^(S[ốoô6]\s*[:;.]?\s*\S*)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{L}[\p{L}.]*){0,4},?\s*ng[àa]y\b.*)$/u;
+
+function splitColumns(text: string): string[] {
+  // Two columns joined by a wide gap ("UBND TỈNH VĨNH LONG   CỘNG HÒA XÃ HỘI …").
+  const gap = text.split(/\s{3,}|\s{2,}(?=C[ỘOÔ]NG|Đ[ộo]c|Độc)/u);
+  const clean = cleanLine(text);
+  if (gap.length === 2 && gap.every((part) => part.trim().length > 0)) {
+    return gap.map((part) => cleanLine(part));
+  }
+  const motto = MOTTO_START.exec(clean);
+  if (motto && motto.index > 0) {
+    const left = clean.slice(0, motto.index).trim();
+    // Only a header column sits left of the motto: an upper-case agency or "Số: …".
+    if (left.length >= 2 && (/^[\p{Lu}\d\s.,\-–&/()]+$/u.test(left) || /^S[ốoô6]\s*[:;.]/u.test(left))) {
+      return [left, clean.slice(motto.index).trim()];
+    }
+  }
+  const numberAndPlace = PLACE_DATE_AFTER_NUMBER.exec(clean);
+  if (numberAndPlace) return [numberAndPlace[1]!.trim(), numberAndPlace[2]!.trim()];
+  return [clean];
+}
+
+/** Every non-blank, non-rule line of the document in reading order, two-column header lines split. */
+export function logicalLines(text: DocumentText): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  for (const page of text.pages) {
+    page.lines.forEach((printed, index) => {
+      const raw = printed.text.normalize('NFC');
+      const clean = cleanLine(raw);
+      if (clean === '' || isRuleLine(clean)) return;
+      const parts = splitColumns(raw);
+      parts.forEach((part, column) => {
+        if (part === '' || isRuleLine(part)) return;
+        out.push({
+          page: page.page,
+          line: index + 1,
+          text: part,
+          raw: cleanLine(raw),
+          ...(parts.length > 1 ? { column: column + 1 } : {}),
+        });
+      });
+    });
+  }
+  return out;
+}
+
+/** Lines that are blank in the source separate paragraphs; this tells whether two logical lines touch. */
+export function adjacent(a: LogicalLine, b: LogicalLine): boolean {
+  return a.page === b.page && (b.line === a.line || b.line === a.line + 1);
+}
+
+export function foldedStart(line: LogicalLine, length = 40): string {
+  return fold(line.text.slice(0, length));
+}

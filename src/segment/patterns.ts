@@ -1,0 +1,45 @@
+import { fold } from './text-tools.js';
+import { documentTypes } from './dictionaries.js';
+
+/** Line-level patterns of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP layout). */
+
+export const MOTTO = /^(c[oộô]ng\s*h[oòóôà]a|cong\s*hoa|doc\s*lap|d[eéo]c\s*1ap)/;
+export const NUMBER_LINE = /^S[ốoô6]\s*[:;.]\s*|^S[ốoô6]\s+(?=[\d/]|$)|^86:\s*/u;
+export const PLACE_DATE = /^([\p{L}.\- ]{2,40}?),?\s+ng[àa]y\b/u;
+export const SUBJECT_LINE = /^V\/v\b|^V\/V\b|^Về việc\b/u;
+export const BASIS_START =
+  /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])/u;
+export const ENACTING = /^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|KẾT LUẬN|THÔNG BÁO)\s*:\s*$/u;
+export const CLOSING = /^Trên đây là(?![\p{L}\p{N}])/u;
+export const RECIPIENTS_HEADING = /^(Nơi nhận|Nơi gửi)\s*[:;.]?\s*(.*)$/u;
+export const ADDRESSEE_HEADING = /^Kính gửi\s*[:;.]?\s*(.*)$/u;
+export const DELEGATION = /^(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)$/u;
+export const APPENDIX = /^(PHỤ LỤC|Phụ lục)(\s+[IVXLC\d]+|\s*[:.]|\s*$|\s+\p{Lu})/u;
+export const FOOTNOTE = /^(\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S/u;
+
+/** Upper-case positions that open a signature block. */
+export const POSITION_WORDS =
+  /^(PHÓ\s+)?(GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TRƯỞNG\s+\p{Lu}+|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHỦ NHIỆM|BÍ THƯ|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|GIÁM ĐỐC SỞ|TRƯỞNG BAN|TRƯỞNG PHÒNG|THỐNG ĐỐC|TỔNG THƯ KÝ|THƯ KÝ|ỦY VIÊN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|KẾ TOÁN TRƯỞNG)(?![\p{L}\p{N}])/u;
+
+/** The folded name of a document type heading ("KẾ HOẠCH" → "Kế hoạch"), or null. */
+export function typeHeading(text: string): string | null {
+  const folded = fold(text.replace(/[:.]$/, ''));
+  for (const type of documentTypes().types) {
+    if (fold(type.name) === folded) return type.name;
+  }
+  return null;
+}
+
+/** A person's name: 2-6 capitalised words, no digits ("Lê Quang Hùng", "Trương Việt Dũng"). */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  if (/\d|[:;/()]/.test(text)) return false;
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return capitalised === words.length;
+}
+
+/** Text ends a sentence or clause (so the next printed line starts a new paragraph). */
+export function endsClause(text: string): boolean {
+  return /[.;:!?]["”»)]*$|\.\/\.$/u.test(text.trim());
+}
