@@ -60,6 +60,8 @@ export const Reference = z.object({
   relation: Relation,
   /** Normalised key from type, number, issuer and year: two citations of one document share it. */
   key: z.string(),
+  /** Short names the document defines for it ("sau đây viết tắt là Nghị quyết số 57"). */
+  shortNames: z.array(z.string()).optional(),
   provenance: Provenance.optional(),
 });
 export type Reference = z.infer<typeof Reference>;

@@ -105,7 +105,7 @@ export function parseMarker(text: string): Marker | null {
     const value = match[1] === '/' ? 7 : 1;
     return { kind: 'arabic', label: `${value}.`, value, rest: match[2]!, repaired: true };
   }
-  match = /^[-–—•]?\s*([a-zđ])\s*\)\s*(.*)$/u.exec(text);
+  match = /^[-–—•]?\s*([a-zđ])\s*\)\s*(.*)$/u.exec(text) ?? /^([a-zđ])\s*\.\s+(\p{Lu}.*)$/u.exec(text);
   if (match) {
     const index = LETTERS.indexOf(match[1]!);
     return { kind: 'letter', label: `${match[1]})`, value: index + 1, rest: match[2]!, repaired: false };
