@@ -31,7 +31,7 @@ export async function loadDocumentText(path: string): Promise<LoadedText> {
   const isPdf = head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46;
   const isImage = (head[0] === 0x89 && head[1] === 0x50) || (head[0] === 0xff && head[1] === 0xd8) || (head[0] === 0x49 && head[1] === 0x49) || (head[0] === 0x4d && head[1] === 0x4d);
   if (isPdf || isImage) {
-    throw new VnplanError('VNPLAN_E_UNSUPPORTED_TYPE', { detail: `${isPdf ? 'PDF' : 'image'} input needs the OCR stage, not wired into extract yet` }, { path });
+    throw new VnplanError('VNPLAN_E_NEEDS_OCR', { kind: isPdf ? 'PDF' : 'image' }, { path });
   }
   if (file.utf8 === null) {
     throw new VnplanError('VNPLAN_E_TEXT_UNDECODABLE', { detail: 'not UTF-8; legacy encodings need the repair stage' }, { path });
