@@ -79,6 +79,16 @@ function lowerConnectives(text: string): string {
   return text.replace(/(?<![\p{L}])(SỐ|NGÀY|THÁNG|NĂM|CỦA|VỀ|BAN HÀNH|QUY ĐỊNH)(?![\p{L}])/gu, (word) => word.toLowerCase());
 }
 
+/** In the unnumbered opening text, "…, thực hiện Nghị định số …" implements and "căn cứ …" is a basis. */
+function localRelation(clause: TextClause, before: string): Relation {
+  if (clause.relation !== 'cites' || !(clause.zone === 'preamble' || (clause.zone === 'body' && clause.path.length <= 1 && !clause.path[0]?.marker))) {
+    return clause.relation;
+  }
+  if (/(?:^|[,;.:]\s*|\s)[Tt]hực hiện\s+$/u.test(before)) return 'implements';
+  if (/(?:^|[,;.:]\s*|\s)[Cc]ăn cứ\s+$/u.test(before)) return 'basis';
+  return 'cites';
+}
+
 function findCitations(clause: TextClause): Citation[] {
   const text = lowerConnectives(clause.text);
   const found: Citation[] = [];
@@ -159,7 +169,7 @@ function findCitations(clause: TextClause): Citation[] {
       issuer,
       title: null,
       text: text.slice(start, end).trim(),
-      relation: clause.relation,
+      relation: localRelation(clause, text.slice(0, start)),
       clause,
     });
     taken.push([start, end]);

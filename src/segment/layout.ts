@@ -314,7 +314,8 @@ function newBlock(line: LogicalLine, marker: Marker): Block {
 export function buildTree(lines: LogicalLine[]): Block[] {
   const roots: Block[] = [];
   const stack: Block[] = [];
-  const loose: Block = { kind: 'paragraph', marker: null, label: null, heading: null, rank: -1, lines: [], paragraphs: [], children: [] };
+  const emptyLoose = (): Block => ({ kind: 'paragraph', marker: null, label: null, heading: null, rank: -1, lines: [], paragraphs: [], children: [] });
+  let loose = emptyLoose();
   const pending = new Map<Block, LogicalLine[]>();
   const own = (block: Block, line: LogicalLine): void => {
     block.lines.push(line);
@@ -324,21 +325,12 @@ export function buildTree(lines: LogicalLine[]): Block[] {
   };
   for (const line of lines) {
     let marker = parseMarker(line.text);
-    // An article's numbered clauses ("1. …") and a dash inside a wrapped sentence are judged by context.
-    if (marker && marker.kind === 'dash' && /^[-–]\s*\d/.test(line.text) && stack.length === 0) marker = null;
     if (marker?.kind === 'arabic' && marker.repaired) {
       const sibling = [...stack].reverse().find((block) => block.marker?.kind === 'arabic');
       if (sibling?.marker?.value) marker = { ...marker, value: sibling.marker.value + 1, label: `${sibling.marker.value + 1}.` };
     }
     if (!marker) {
-      const top = stack[stack.length - 1];
-      if (top) own(top, line);
-      else {
-        loose.lines.push(line);
-        const list = pending.get(loose) ?? [];
-        list.push(line);
-        pending.set(loose, list);
-      }
+      own(stack[stack.length - 1] ?? loose, line);
       continue;
     }
     const block = newBlock(line, marker);
@@ -347,8 +339,8 @@ export function buildTree(lines: LogicalLine[]): Block[] {
     if (parent) parent.children.push(block);
     else {
       if (loose.lines.length > 0) {
-        roots.push({ ...loose, lines: [...loose.lines] });
-        loose.lines = [];
+        roots.push(loose);
+        loose = emptyLoose();
       }
       roots.push(block);
     }
@@ -396,13 +388,18 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       layout.footnotes.push(line);
       continue;
     }
+    if (list && /^[-–+•]/.test(line.text)) {
+      // Two columns: the signature block may sit between the list heading and its items.
+      itemLines.push(line);
+      continue;
+    }
     if (mode === 'recipients') {
       const previous = itemLines[itemLines.length - 1];
-      if (/^[-–+•]/.test(line.text) || (previous && !endsClause(previous.text) && !isSignatureStart(line.text))) {
+      if (previous && !endsClause(previous.text) && !isSignatureStart(line.text)) {
         itemLines.push(line);
         continue;
       }
-      flushList();
+      if (!isSignatureStart(line.text)) flushList();
       mode = 'none';
     }
     if (mode === 'closing' && !isSignatureStart(line.text) && closingLines.length > 0 && !endsClause(closingLines[closingLines.length - 1]!.text)) {
