@@ -4,7 +4,7 @@ import { fold, trimPunctuation, type Block, type DocumentLayout } from '../segme
 import type { TextClause } from './clauses.js';
 import { provenanceOf, spanProvenance } from './clauses.js';
 
-const PURPOSE = /\s*;?\s*\(([^()]*\p{Ll}{2,}[^()]*)\)\s*[;.]?\s*$/u;
+const PURPOSE = /\s*;?\s*\(([^()]*\p{Ll}[^()]*)\)\s*[;.]?\s*$/u;
 
 /** "- Sở Y tế (báo cáo);" → {text: "Sở Y tế", purpose: "báo cáo"}; archive lines ("Lưu: VT") are left out. */
 export function extractRecipients(layout: DocumentLayout): z.infer<typeof Recipient>[] {

@@ -47,6 +47,8 @@ interface Citation {
   text: string;
   relation: Relation;
   clause: TextClause;
+  /** How the issuer was found: "của X" after the citation, or "của X tại …" before it. */
+  issuerFrom?: 'after' | 'before';
 }
 
 function readIssuer(text: string): { issuer: string; length: number } | null {
@@ -76,7 +78,7 @@ function resolveType(printed: string | null, number: DocumentNumber | null): str
 
 /** Upper-case headings print "SỐ", "NGÀY", "CỦA": lower them (same length, so offsets hold). */
 function lowerConnectives(text: string): string {
-  return text.replace(/(?<![\p{L}])(SỐ|NGÀY|THÁNG|NĂM|CỦA|VỀ|BAN HÀNH|QUY ĐỊNH)(?![\p{L}])/gu, (word) => word.toLowerCase());
+  return text.replace(/(?<![\p{L}])(SỐ|NGÀY|THÁNG|NĂM|CỦA|VỀ|VÀ|BAN HÀNH|QUY ĐỊNH)(?![\p{L}])/gu, (word) => word.toLowerCase());
 }
 
 /** In the unnumbered opening text, "…, thực hiện Nghị định số …" implements and "căn cứ …" is a basis. */
@@ -153,12 +155,15 @@ function findCitations(clause: TextClause): Citation[] {
       end += dated.length;
     }
     let issuer: string | null = null;
+    let issuerFrom: Citation['issuerFrom'];
     const read = readIssuer(text.slice(end));
     if (read) {
       issuer = read.issuer;
+      issuerFrom = 'after';
       end += read.length;
     } else {
       issuer = lookbackIssuer(text.slice(0, start));
+      if (issuer) issuerFrom = 'before';
     }
     found.push({
       start,
@@ -171,10 +176,12 @@ function findCitations(clause: TextClause): Citation[] {
       text: text.slice(start, end).trim(),
       relation: localRelation(clause, text.slice(0, start)),
       clause,
+      ...(issuerFrom ? { issuerFrom } : {}),
     });
     taken.push([start, end]);
   }
   found.sort((a, b) => a.start - b.start);
+  shareIssuers(found, text);
   // Titles run from the end of a citation to the next one, a ";" or an alias parenthesis.
   found.forEach((citation, index) => {
     if (citation.title) return;
@@ -184,6 +191,31 @@ function findCitations(clause: TextClause): Citation[] {
     if (titled) citation.title = titled[1]!.replace(/[\s,.]+(và|hoặc)?\s*$/u, '').trim().slice(0, 200) || null;
   });
   return found;
+}
+
+/**
+ * Coordinated citations share an issuer: "Thông tư số 13/… và Thông tư số 51/… của Bộ trưởng Bộ Công an"
+ * (the "của" follows the last one) and "của Bộ X tại Tờ trình số … và Báo cáo số …" (it precedes the first).
+ */
+function shareIssuers(found: Citation[], text: string): void {
+  for (let index = found.length - 2; index >= 0; index--) {
+    const citation = found[index]!;
+    const next = found[index + 1]!;
+    const between = text.slice(citation.end, next.start);
+    if (!citation.issuer && next.issuerFrom === 'after' && /^\s*(?:,|và|;)?\s*$/u.test(between)) {
+      citation.issuer = next.issuer;
+      citation.issuerFrom = 'after';
+    }
+  }
+  for (let index = 1; index < found.length; index++) {
+    const citation = found[index]!;
+    const previous = found[index - 1]!;
+    const between = text.slice(previous.end, citation.start);
+    if (!citation.issuer && previous.issuerFrom === 'before' && !/của|\./u.test(between) && between.length < 40) {
+      citation.issuer = previous.issuer;
+      citation.issuerFrom = 'before';
+    }
+  }
 }
 
 function aliasesOf(citations: Citation[], clause: TextClause, aliases: Map<string, Citation>): void {
