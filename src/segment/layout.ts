@@ -443,7 +443,9 @@ function readAppendices(lines: LogicalLine[], start: number, layout: DocumentLay
     if (!first) return;
     // The appendix title is the upper-case lines right after the heading.
     const titleLines: LogicalLine[] = [];
-    while (rest.length > 0 && isUpperLine(rest[0]!.text) && !parseMarker(rest[0]!.text)) titleLines.push(rest.shift()!);
+    while (rest.length > 0 && (isUpperLine(rest[0]!.text) || /^\((Kèm|Ban hành kèm)/u.test(rest[0]!.text)) && !parseMarker(rest[0]!.text)) {
+      titleLines.push(rest.shift()!);
+    }
     const heading = [first.text.replace(APPENDIX, '$1$2').trim(), ...titleLines.map((line) => line.text)].join(' ');
     layout.appendices.push({
       kind: 'appendix',
