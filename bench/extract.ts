@@ -11,7 +11,16 @@ import { FIXTURES_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import { PlanRecord } from '../src/record/index.js';
 import { segmentDocument } from '../src/segment/index.js';
 import { documentTextFromString } from '../src/text-input/index.js';
-import { addCounts, FAMILIES, prf, scoreRecord, type Counts, type Family, type Gold, type Mode } from './lib/score.js';
+import {
+  addCounts,
+  FAMILIES,
+  prf,
+  scoreRecord,
+  type Counts,
+  type Family,
+  type Gold,
+  type Mode,
+} from './lib/score.js';
 
 const SETS = ['seeds', 'realscans', 'synthetic'] as const;
 const pct = (value: number): string => (value * 100).toFixed(1).padStart(6);
@@ -48,7 +57,8 @@ for (const set of SETS) {
         const total = fields.get(field) ?? { tp: 0, fp: 0, fn: 0 };
         addCounts(total, counts);
         fields.set(field, total);
-        if (mode === 'soft' && (counts.fp > 0 || counts.fn > 0)) mismatches.push(`${set}/${gold.source}: ${field} (fp ${counts.fp}, fn ${counts.fn})`);
+        if (mode === 'soft' && (counts.fp > 0 || counts.fn > 0))
+          mismatches.push(`${set}/${gold.source}: ${field} (fp ${counts.fp}, fn ${counts.fn})`);
       }
     }
     const all: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -57,11 +67,17 @@ for (const set of SETS) {
     console.log('family            precision  recall     F1   support');
     for (const [family, counts] of families) {
       const score = prf(counts);
-      console.log(`${family.padEnd(16)} ${pct(score.precision)}  ${pct(score.recall)} ${pct(score.f1)}  ${String(score.support).padStart(6)}`);
+      console.log(
+        `${family.padEnd(16)} ${pct(score.precision)}  ${pct(score.recall)} ${pct(score.f1)}  ${String(score.support).padStart(6)}`,
+      );
     }
     const overall = prf(all);
-    console.log(`${'ALL'.padEnd(16)} ${pct(overall.precision)}  ${pct(overall.recall)} ${pct(overall.f1)}  ${String(overall.support).padStart(6)}`);
-    console.log(`whole-record exact: ${exact}/${golds.length} (${pct(exact / Math.max(1, golds.length)).trim()}%)`);
+    console.log(
+      `${'ALL'.padEnd(16)} ${pct(overall.precision)}  ${pct(overall.recall)} ${pct(overall.f1)}  ${String(overall.support).padStart(6)}`,
+    );
+    console.log(
+      `whole-record exact: ${exact}/${golds.length} (${pct(exact / Math.max(1, golds.length)).trim()}%)`,
+    );
     setResult[mode] = {
       families: Object.fromEntries([...families].map(([family, counts]) => [family, prf(counts)])),
       fields: Object.fromEntries([...fields].map(([field, counts]) => [field, prf(counts)])),
@@ -81,7 +97,12 @@ const seedLines = readdirSync(join(FIXTURES_DIR, 'text', 'seeds'))
   .sort()
   .flatMap((name) => readFileSync(join(FIXTURES_DIR, 'text', 'seeds', name), 'utf8').split('\n'));
 const pages: string[] = [];
-for (let page = 0; page < 20; page++) pages.push(seedLines.slice((page * 45) % (seedLines.length - 45), ((page * 45) % (seedLines.length - 45)) + 45).join('\n'));
+for (let page = 0; page < 20; page++)
+  pages.push(
+    seedLines
+      .slice((page * 45) % (seedLines.length - 45), ((page * 45) % (seedLines.length - 45)) + 45)
+      .join('\n'),
+  );
 const long = documentTextFromString(pages.join('\f'));
 const runs = 20;
 const time = (run: () => void): number => {
@@ -95,7 +116,9 @@ const extractMs = time(() =>
   extractRecord({ id: '0'.repeat(64), source: { path: 'long.txt', kind: 'text', pages: 20 }, text: long }),
 );
 const chars = pages.join('').length;
-console.log(`\n20-page text document (${chars} characters): extractRecord ${extractMs.toFixed(1)} ms, segmentDocument alone ${segmentMs.toFixed(1)} ms (extract/segment ratio ${(extractMs / segmentMs).toFixed(2)}), mean of ${runs} runs; target < 200 ms`);
+console.log(
+  `\n20-page text document (${chars} characters): extractRecord ${extractMs.toFixed(1)} ms, segmentDocument alone ${segmentMs.toFixed(1)} ms (extract/segment ratio ${(extractMs / segmentMs).toFixed(2)}), mean of ${runs} runs; target < 200 ms`,
+);
 results.timing = { pages: 20, characters: chars, extractMs, segmentMs, runs };
 
 const outDir = join(PACKAGE_ROOT, 'bench', 'results');

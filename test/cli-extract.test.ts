@@ -34,7 +34,9 @@ describe('vnplan extract, export and schema', () => {
     const io = capture();
     expect(await main(['node', 'vnplan', 'schema'], io.ctx)).toBe(ExitCode.Ok);
     const schema = JSON.parse(io.out()) as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['document', 'references', 'deadlines']));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['document', 'references', 'deadlines']),
+    );
   });
 
   it('should export ND30 fields from record JSON files and from documents', async () => {
@@ -45,8 +47,13 @@ describe('vnplan extract, export and schema', () => {
     writeFileSync(recordPath, first.out());
     const io = capture();
     const realscan = join(FIXTURES_DIR, 'text', 'realscans', 'real_qd_729_ttg.txt');
-    expect(await main(['node', 'vnplan', 'export', '--format', 'nd30', recordPath, realscan], io.ctx)).toBe(ExitCode.Ok);
-    const rows = JSON.parse(io.out()) as { CodeNotation: string | null; SignerInfo: { FullName: string } | null }[];
+    expect(await main(['node', 'vnplan', 'export', '--format', 'nd30', recordPath, realscan], io.ctx)).toBe(
+      ExitCode.Ok,
+    );
+    const rows = JSON.parse(io.out()) as {
+      CodeNotation: string | null;
+      SignerInfo: { FullName: string } | null;
+    }[];
     expect(rows.map((row) => row.CodeNotation)).toEqual(['KH-SYT', 'QĐ-TTg']);
     expect(rows[1]!.SignerInfo?.FullName).toBe('Lê Minh Hưng');
   });

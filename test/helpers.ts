@@ -22,10 +22,16 @@ export function extractFixture(relative: string): PlanRecord {
 }
 
 /** Every fixture text that has a gold record, as [set, gold file, gold JSON]. */
-export function goldFixtures(): { set: string; name: string; gold: { source: string } & Record<string, unknown> }[] {
+export function goldFixtures(): {
+  set: string;
+  name: string;
+  gold: { source: string } & Record<string, unknown>;
+}[] {
   const out: { set: string; name: string; gold: { source: string } & Record<string, unknown> }[] = [];
   for (const set of ['seeds', 'realscans', 'synthetic']) {
-    for (const name of readdirSync(join(FIXTURES_DIR, 'gold', set)).filter((file) => file.endsWith('.json'))) {
+    for (const name of readdirSync(join(FIXTURES_DIR, 'gold', set)).filter((file) =>
+      file.endsWith('.json'),
+    )) {
       out.push({ set, name, gold: JSON.parse(fixtureText(join('gold', set, name))) });
     }
   }

@@ -100,7 +100,9 @@ function factSets(gold: Gold, record: PlanRecord): FactSet[] {
   const g = gold.document;
   const sets: (FactSet | null)[] = [
     scalar('document.type', 'type', g.type, d.type),
-    g.number === undefined ? null : scalar('document.number.text', 'number', g.number?.text ?? null, d.number?.text),
+    g.number === undefined
+      ? null
+      : scalar('document.number.text', 'number', g.number?.text ?? null, d.number?.text),
     g.number === undefined
       ? null
       : scalar('document.number.serial', 'number', g.number?.serial ?? null, d.number?.serial),
@@ -118,7 +120,9 @@ function factSets(gold: Gold, record: PlanRecord): FactSet[] {
   if (g.signer !== undefined) {
     sets.push(scalar('document.signer.name', 'signer', g.signer?.name ?? null, d.signer?.name));
     sets.push(scalar('document.signer.position', 'signer', g.signer?.position ?? null, d.signer?.position));
-    sets.push(scalar('document.signer.delegation', 'signer', g.signer?.delegation ?? null, d.signer?.delegation));
+    sets.push(
+      scalar('document.signer.delegation', 'signer', g.signer?.delegation ?? null, d.signer?.delegation),
+    );
   }
   if (gold.references) {
     const predicted = new Map(record.references.map((reference) => [reference.key, reference]));
@@ -141,7 +145,12 @@ function factSets(gold: Gold, record: PlanRecord): FactSet[] {
           predictedFacts.push(`${reference.key}|${predictedValue}`);
         }
       }
-      sets.push({ field: `references.${attribute}`, family: 'references', gold: goldFacts, predicted: predictedFacts });
+      sets.push({
+        field: `references.${attribute}`,
+        family: 'references',
+        gold: goldFacts,
+        predicted: predictedFacts,
+      });
     }
   }
   if (gold.deadlines) {
@@ -165,7 +174,9 @@ function factSets(gold: Gold, record: PlanRecord): FactSet[] {
         field: 'awards.occasion',
         family: 'awards',
         gold: withOccasion.map((award) => `${award.form}|${award.conferredBy ?? ''}|${award.occasion ?? ''}`),
-        predicted: record.awards.map((award) => `${award.form}|${award.conferredBy ?? ''}|${award.occasion ?? ''}`),
+        predicted: record.awards.map(
+          (award) => `${award.form}|${award.conferredBy ?? ''}|${award.occasion ?? ''}`,
+        ),
       });
     }
   }
@@ -179,16 +190,24 @@ function factSets(gold: Gold, record: PlanRecord): FactSet[] {
     sets.push({
       field: 'recipients.purpose',
       family: 'recipients',
-      gold: gold.recipients.filter((r) => r.purpose).map((recipient) => `${recipient.text}|${recipient.purpose}`),
-      predicted: record.recipients.filter((r) => r.purpose).map((recipient) => `${recipient.text}|${recipient.purpose}`),
+      gold: gold.recipients
+        .filter((r) => r.purpose)
+        .map((recipient) => `${recipient.text}|${recipient.purpose}`),
+      predicted: record.recipients
+        .filter((r) => r.purpose)
+        .map((recipient) => `${recipient.text}|${recipient.purpose}`),
     });
   }
   return sets.filter((set): set is FactSet => set !== null);
 }
 
 function countSet(set: FactSet, mode: Mode): Counts {
-  const gold = (set.gold ?? []).filter((value): value is string => value !== null).map((value) => norm(value, mode));
-  const predicted = set.predicted.filter((value): value is string => value !== null).map((value) => norm(value, mode));
+  const gold = (set.gold ?? [])
+    .filter((value): value is string => value !== null)
+    .map((value) => norm(value, mode));
+  const predicted = set.predicted
+    .filter((value): value is string => value !== null)
+    .map((value) => norm(value, mode));
   const remaining = [...gold];
   let tp = 0;
   for (const value of predicted) {

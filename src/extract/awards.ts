@@ -3,7 +3,8 @@ import { awardForms, trimPunctuation } from '../segment/index.js';
 import type { TextClause } from './clauses.js';
 import { provenanceOf } from './clauses.js';
 
-const CONFERRER_START = /^(?:của\s+)?((?:Chủ tịch|Thủ tướng|Chính phủ|Bộ trưởng|Bộ|UBND|Ủy ban|Uỷ ban|Giám đốc|Sở|Hội đồng|Ban|Tổng|Trung ương)[^]*)$/u;
+const CONFERRER_START =
+  /^(?:của\s+)?((?:Chủ tịch|Thủ tướng|Chính phủ|Bộ trưởng|Bộ|UBND|Ủy ban|Uỷ ban|Giám đốc|Sở|Hội đồng|Ban|Tổng|Trung ương)[^]*)$/u;
 
 function conferrer(after: string): string | null {
   const stops = awardForms().conferrerStops;
@@ -54,10 +55,22 @@ export function extractAwards(clauses: TextClause[]): Award[] {
         seen.add(key);
         const sentenceStart = clause.text.lastIndexOf('.', at) + 1;
         out.push({
-          text: trimPunctuation(clause.text.slice(at, Math.min(clause.text.length, end + (by && !form.conferredBy ? clause.text.slice(end).indexOf(by) + by.length : 0)))),
+          text: trimPunctuation(
+            clause.text.slice(
+              at,
+              Math.min(
+                clause.text.length,
+                end + (by && !form.conferredBy ? clause.text.slice(end).indexOf(by) + by.length : 0),
+              ),
+            ),
+          ),
           form: form.form,
           conferredBy: by,
-          occasion: occasionOf(clause.text.slice(sentenceStart, clause.text.indexOf('.', end) + 1 || undefined) + ' ' + clause.path.map((block) => block.heading ?? '').join(' ')),
+          occasion: occasionOf(
+            clause.text.slice(sentenceStart, clause.text.indexOf('.', end) + 1 || undefined) +
+              ' ' +
+              clause.path.map((block) => block.heading ?? '').join(' '),
+          ),
           provenance: provenanceOf(clause.lines, at),
         });
       }

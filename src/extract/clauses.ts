@@ -34,7 +34,10 @@ export function spanProvenance(lines: LogicalLine[]): Provenance | null {
     page: first.page,
     line: first.line,
     ...(last.page === first.page && last.line !== first.line ? { endLine: last.line } : {}),
-    text: lines.map((line) => line.raw).filter((raw, index, all) => all.indexOf(raw) === index).join('\n'),
+    text: lines
+      .map((line) => line.raw)
+      .filter((raw, index, all) => all.indexOf(raw) === index)
+      .join('\n'),
   };
 }
 

@@ -10,7 +10,12 @@ function valid(year: number, month: number | null, day: number | null): boolean 
   return true;
 }
 
-export function makeDate(year: number, month: number | null, day: number | null, text: string): PartialDate | null {
+export function makeDate(
+  year: number,
+  month: number | null,
+  day: number | null,
+  text: string,
+): PartialDate | null {
   if (!valid(year, month, day)) return null;
   if (month === null) return { iso: String(year), precision: 'year', text };
   if (day === null) return { iso: `${year}-${pad(month)}`, precision: 'month', text };
@@ -60,7 +65,10 @@ export function parseDate(text: string): PartialDate | null {
 
 /** A date at the very start of a text ("ngày 20 tháng 4 năm 2026 của …"), with the length it used. */
 export function leadingDate(text: string): { date: PartialDate; length: number } | null {
-  const match = /^\s*,?\s*(?:ban hành\s+)?(?:ngày\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|[^;,()]{0,40}?năm\s*\d{4}))/u.exec(text);
+  const match =
+    /^\s*,?\s*(?:ban hành\s+)?(?:ngày\s*(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|[^;,()]{0,40}?năm\s*\d{4}))/u.exec(
+      text,
+    );
   if (!match) return null;
   const date = parseDate(match[0]);
   return date ? { date, length: match[0].length } : null;

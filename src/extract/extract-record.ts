@@ -32,11 +32,18 @@ function textSourceOf(text: DocumentText): PlanRecord['source']['textSource'] {
 }
 
 function meanConfidence(text: DocumentText): number | null {
-  const values = text.pages.map((page) => page.meanConfidence).filter((value): value is number => value !== undefined);
+  const values = text.pages
+    .map((page) => page.meanConfidence)
+    .filter((value): value is number => value !== undefined);
   return values.length > 0 ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
 }
 
-const finding = (code: string, message: string, severity: Finding['severity'], place?: Provenance | null): Finding => ({
+const finding = (
+  code: string,
+  message: string,
+  severity: Finding['severity'],
+  place?: Provenance | null,
+): Finding => ({
   stage: 'extract',
   code,
   message,
@@ -58,7 +65,14 @@ export function extractRecord(input: ExtractInput): PlanRecord {
   const number = numberFields(layout);
   if (layout.number) provenance.number = provenanceOf([layout.number]);
   if (number && number.serial === null) {
-    findings.push(finding('number-blank', 'the document number is blank (a draft or an unnumbered copy)', 'info', provenance.number));
+    findings.push(
+      finding(
+        'number-blank',
+        'the document number is blank (a draft or an unnumbered copy)',
+        'info',
+        provenance.number,
+      ),
+    );
   }
 
   const symbolCode = typeCodeOf(number?.symbol ?? null);
@@ -77,7 +91,14 @@ export function extractRecord(input: ExtractInput): PlanRecord {
   const issuer = issuerFields(layout, clauses, type);
   if (issuer.lines.length > 0) provenance.issuer = spanProvenance(issuer.lines)!;
   if (issuer.inferred) {
-    findings.push(finding('issuer-inferred', `no issuing agency in the header; read "${issuer.name}" from the preamble`, 'info', provenance.issuer));
+    findings.push(
+      finding(
+        'issuer-inferred',
+        `no issuing agency in the header; read "${issuer.name}" from the preamble`,
+        'info',
+        provenance.issuer,
+      ),
+    );
   }
 
   const placeDate = placeDateFields(layout);
@@ -86,7 +107,14 @@ export function extractRecord(input: ExtractInput): PlanRecord {
     provenance.issuedDate = provenanceOf([layout.placeDate]);
   }
   if (layout.placeDate && placeDate.blank) {
-    findings.push(finding('date-blank', 'the issue date is blank ("ngày … tháng … năm …")', 'info', provenance.issuedDate));
+    findings.push(
+      finding(
+        'date-blank',
+        'the issue date is blank ("ngày … tháng … năm …")',
+        'info',
+        provenance.issuedDate,
+      ),
+    );
   }
 
   const title = titleText(layout);
@@ -113,12 +141,23 @@ export function extractRecord(input: ExtractInput): PlanRecord {
   const administrative = Boolean(type || number || (layout.motto.length > 0 && issuer.name));
   if (!administrative) {
     findings.push(
-      finding('not-administrative', 'no document type, number or national motto found: this does not read as an administrative document', 'warning'),
+      finding(
+        'not-administrative',
+        'no document type, number or national motto found: this does not read as an administrative document',
+        'warning',
+      ),
     );
   }
   for (const line of layout.lines) {
     if (line.text.includes('�')) {
-      findings.push(finding('replacement-character', 'the line holds U+FFFD: some characters were lost before extraction', 'warning', { page: line.page, line: line.line, text: line.raw }));
+      findings.push(
+        finding(
+          'replacement-character',
+          'the line holds U+FFFD: some characters were lost before extraction',
+          'warning',
+          { page: line.page, line: line.line, text: line.raw },
+        ),
+      );
       break;
     }
   }

@@ -14,7 +14,8 @@ export interface IssuerFields {
 function startsAgency(text: string): boolean {
   const folded = fold(text);
   const { headWords, continuationWords } = agencies();
-  if (continuationWords.some((word) => folded.startsWith(`${fold(word)} `) || folded === fold(word))) return false;
+  if (continuationWords.some((word) => folded.startsWith(`${fold(word)} `) || folded === fold(word)))
+    return false;
   return headWords.some((word) => folded.startsWith(`${fold(word)} `) || folded === fold(word));
 }
 
@@ -23,7 +24,11 @@ function startsAgency(text: string): boolean {
  * name; "ỦY BAN NHÂN DÂN / THÀNH PHỐ HÀ NỘI" is one name over two lines. Without header lines, the agency
  * that "ban hành" / "xây dựng" the document in its preamble.
  */
-export function issuerFields(layout: DocumentLayout, clauses: TextClause[], typeName: string | null): IssuerFields {
+export function issuerFields(
+  layout: DocumentLayout,
+  clauses: TextClause[],
+  typeName: string | null,
+): IssuerFields {
   const groups: LogicalLine[][] = [];
   for (const line of layout.issuer) {
     const last = groups[groups.length - 1];
@@ -40,7 +45,10 @@ export function issuerFields(layout: DocumentLayout, clauses: TextClause[], type
     };
   }
   const ownType = typeName ?? 'Kế hoạch|Quyết định|Thông báo|Chương trình|Hướng dẫn|văn bản';
-  const issuing = new RegExp(`(?:^|[,;]\\s*)([^,;]*?)\\s+(?:ban hành|xây dựng|thông báo|triển khai)\\s+(?:${ownType})(?![\\p{L}])`, 'iu');
+  const issuing = new RegExp(
+    `(?:^|[,;]\\s*)([^,;]*?)\\s+(?:ban hành|xây dựng|thông báo|triển khai)\\s+(?:${ownType})(?![\\p{L}])`,
+    'iu',
+  );
   const candidates = [
     ...clauses.filter((entry) => entry.zone === 'preamble'),
     ...clauses.filter((entry) => entry.zone === 'basis'),
@@ -48,7 +56,13 @@ export function issuerFields(layout: DocumentLayout, clauses: TextClause[], type
   for (const clause of candidates) {
     const match = issuing.exec(clause.text);
     const name = match?.[1]?.trim();
-    if (name && /^\p{Lu}/u.test(name) && name.length <= 80 && !/\d/.test(name) && !/^(Căn cứ|Thực hiện)/u.test(name)) {
+    if (
+      name &&
+      /^\p{Lu}/u.test(name) &&
+      name.length <= 80 &&
+      !/\d/.test(name) &&
+      !/^(Căn cứ|Thực hiện)/u.test(name)
+    ) {
       const offset = clause.text.indexOf(name);
       const line = clause.lines.find((_, index) => index === 0) ?? clause.lines[0]!;
       void offset;

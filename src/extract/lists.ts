@@ -50,7 +50,11 @@ export function extractResponsibilities(layout: DocumentLayout): z.infer<typeof 
       if (block.heading && RESPONSIBILITY_HEADING.test(fold(block.heading)) && block.children.length > 0) {
         for (const child of block.children) {
           if (!child.heading || child.kind !== 'section' || child.heading.length > 150) continue;
-          out.push({ unit: unitName(child.heading), tasks: blockTexts(child), provenance: provenanceOf(child.lines) });
+          out.push({
+            unit: unitName(child.heading),
+            tasks: blockTexts(child),
+            provenance: provenanceOf(child.lines),
+          });
         }
       } else {
         visit(block.children);
@@ -63,7 +67,9 @@ export function extractResponsibilities(layout: DocumentLayout): z.infer<typeof 
 
 /** The unit a clause belongs to under "Tổ chức thực hiện", for deadlines. */
 export function responsibleUnit(clause: TextClause): string | null {
-  const index = clause.path.findIndex((block) => block.heading && RESPONSIBILITY_HEADING.test(fold(block.heading)));
+  const index = clause.path.findIndex(
+    (block) => block.heading && RESPONSIBILITY_HEADING.test(fold(block.heading)),
+  );
   const unit = index >= 0 ? clause.path[index + 1] : undefined;
   return unit?.heading && unit.heading.length <= 150 ? unitName(unit.heading) : null;
 }
@@ -78,7 +84,10 @@ export function extractTargets(clauses: TextClause[]): z.infer<typeof Target>[] 
       const endRaw = clause.text.slice(match.index).search(/[;]|\.(\s|$)/u);
       const end = endRaw < 0 ? clause.text.length : match.index + endRaw;
       const description = trimPunctuation(clause.text.slice(start, end));
-      const phrase = /(?:đạt|tối thiểu|ít nhất|trên|dưới|giảm|tăng|từ)?\s*(?:từ\s+)?\d{1,3}(?:[.,]\d+)?\s*%(?:\s*(?:trở lên|trở xuống))?/u.exec(clause.text.slice(Math.max(0, match.index - 12), end));
+      const phrase =
+        /(?:đạt|tối thiểu|ít nhất|trên|dưới|giảm|tăng|từ)?\s*(?:từ\s+)?\d{1,3}(?:[.,]\d+)?\s*%(?:\s*(?:trở lên|trở xuống))?/u.exec(
+          clause.text.slice(Math.max(0, match.index - 12), end),
+        );
       out.push({
         value: Number.parseFloat(match[1]!.replace(',', '.')),
         unit: '%',

@@ -17,7 +17,11 @@ export interface LoadedText {
  * THE place where the repair stage plugs in: legacy-encoding decoding, NFC and diacritics restoration
  * (`repairDocument` in src/vietnamese, being written in parallel). Until it lands, text passes unchanged.
  */
-function repair(text: DocumentText): { text: DocumentText; edits: RestorationEdit[]; encoding: string | null } {
+function repair(text: DocumentText): {
+  text: DocumentText;
+  edits: RestorationEdit[];
+  encoding: string | null;
+} {
   return { text, edits: [], encoding: null };
 }
 
@@ -29,12 +33,20 @@ export async function loadDocumentText(path: string): Promise<LoadedText> {
   const file = await readTextFile(path);
   const head = file.bytes.subarray(0, 8);
   const isPdf = head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46;
-  const isImage = (head[0] === 0x89 && head[1] === 0x50) || (head[0] === 0xff && head[1] === 0xd8) || (head[0] === 0x49 && head[1] === 0x49) || (head[0] === 0x4d && head[1] === 0x4d);
+  const isImage =
+    (head[0] === 0x89 && head[1] === 0x50) ||
+    (head[0] === 0xff && head[1] === 0xd8) ||
+    (head[0] === 0x49 && head[1] === 0x49) ||
+    (head[0] === 0x4d && head[1] === 0x4d);
   if (isPdf || isImage) {
     throw new VnplanError('VNPLAN_E_NEEDS_OCR', { kind: isPdf ? 'PDF' : 'image' }, { path });
   }
   if (file.utf8 === null) {
-    throw new VnplanError('VNPLAN_E_TEXT_UNDECODABLE', { detail: 'not UTF-8; legacy encodings need the repair stage' }, { path });
+    throw new VnplanError(
+      'VNPLAN_E_TEXT_UNDECODABLE',
+      { detail: 'not UTF-8; legacy encodings need the repair stage' },
+      { path },
+    );
   }
   if (file.bytes.includes(0)) {
     throw new VnplanError('VNPLAN_E_UNSUPPORTED_TYPE', { detail: 'binary data (NUL bytes)' }, { path });

@@ -16,14 +16,22 @@ function escape(text: string): string {
 let typeAlternation: string | null = null;
 function typeWords(): string {
   if (typeAlternation) return typeAlternation;
-  const names = [...documentTypes().types.map((type) => type.name), 'Chương trình hành động', 'Công văn', 'Văn bản'];
+  const names = [
+    ...documentTypes().types.map((type) => type.name),
+    'Chương trình hành động',
+    'Công văn',
+    'Văn bản',
+  ];
   const variants = new Set<string>();
   for (const name of names) {
     variants.add(name);
     variants.add(name.charAt(0).toLowerCase() + name.slice(1));
     variants.add(name.toUpperCase());
   }
-  typeAlternation = [...variants].sort((a, b) => b.length - a.length).map(escape).join('|');
+  typeAlternation = [...variants]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
   return typeAlternation;
 }
 
@@ -78,12 +86,20 @@ function resolveType(printed: string | null, number: DocumentNumber | null): str
 
 /** Upper-case headings print "SỐ", "NGÀY", "CỦA": lower them (same length, so offsets hold). */
 function lowerConnectives(text: string): string {
-  return text.replace(/(?<![\p{L}])(SỐ|NGÀY|THÁNG|NĂM|CỦA|VỀ|VÀ|BAN HÀNH|QUY ĐỊNH)(?![\p{L}])/gu, (word) => word.toLowerCase());
+  return text.replace(/(?<![\p{L}])(SỐ|NGÀY|THÁNG|NĂM|CỦA|VỀ|VÀ|BAN HÀNH|QUY ĐỊNH)(?![\p{L}])/gu, (word) =>
+    word.toLowerCase(),
+  );
 }
 
 /** In the unnumbered opening text, "…, thực hiện Nghị định số …" implements and "căn cứ …" is a basis. */
 function localRelation(clause: TextClause, before: string): Relation {
-  if (clause.relation !== 'cites' || !(clause.zone === 'preamble' || (clause.zone === 'body' && clause.path.length <= 1 && !clause.path[0]?.marker))) {
+  if (
+    clause.relation !== 'cites' ||
+    !(
+      clause.zone === 'preamble' ||
+      (clause.zone === 'body' && clause.path.length <= 1 && !clause.path[0]?.marker)
+    )
+  ) {
     return clause.relation;
   }
   if (/(?:^|[,;.:]\s*|\s)[Tt]hực hiện\s+$/u.test(before)) return 'implements';
@@ -187,8 +203,16 @@ function findCitations(clause: TextClause): Citation[] {
     if (citation.title) return;
     const next = found[index + 1]?.start ?? text.length;
     const after = text.slice(citation.end, next);
-    const titled = /^\s*(?:về việc|về|V\/v|ban hành|quy định|hướng dẫn|phê duyệt)\s+([^;]+?)(?=\s*\(sau đây|\s*;|$)/u.exec(after);
-    if (titled) citation.title = titled[1]!.replace(/[\s,.]+(và|hoặc)?\s*$/u, '').trim().slice(0, 200) || null;
+    const titled =
+      /^\s*(?:về việc|về|V\/v|ban hành|quy định|hướng dẫn|phê duyệt)\s+([^;]+?)(?=\s*\(sau đây|\s*;|$)/u.exec(
+        after,
+      );
+    if (titled)
+      citation.title =
+        titled[1]!
+          .replace(/[\s,.]+(và|hoặc)?\s*$/u, '')
+          .trim()
+          .slice(0, 200) || null;
   });
   return found;
 }
@@ -211,7 +235,12 @@ function shareIssuers(found: Citation[], text: string): void {
     const citation = found[index]!;
     const previous = found[index - 1]!;
     const between = text.slice(previous.end, citation.start);
-    if (!citation.issuer && previous.issuerFrom === 'before' && !/của|\./u.test(between) && between.length < 40) {
+    if (
+      !citation.issuer &&
+      previous.issuerFrom === 'before' &&
+      !/của|\./u.test(between) &&
+      between.length < 40
+    ) {
       citation.issuer = previous.issuer;
       citation.issuerFrom = 'before';
     }
@@ -219,13 +248,16 @@ function shareIssuers(found: Citation[], text: string): void {
 }
 
 function aliasesOf(citations: Citation[], clause: TextClause, aliases: Map<string, Citation>): void {
-  for (const match of clause.text.matchAll(/\(sau đây (?:được )?(?:viết tắt|gọi tắt|gọi chung|gọi) là\s+([^)]+)\)/gu)) {
+  for (const match of clause.text.matchAll(
+    /\(sau đây (?:được )?(?:viết tắt|gọi tắt|gọi chung|gọi) là\s+([^)]+)\)/gu,
+  )) {
     const alias = match[1]!.trim();
     const serial = /số\s+(\d+)/u.exec(alias)?.[1] ?? null;
     if (!serial) continue;
     const before = citations.filter((citation) => citation.start < match.index);
     const target =
-      [...before].reverse().find((citation) => citation.number?.serial === serial) ?? before[before.length - 1];
+      [...before].reverse().find((citation) => citation.number?.serial === serial) ??
+      before[before.length - 1];
     if (target) aliases.set(fold(alias), target);
   }
 }
@@ -265,7 +297,8 @@ export function extractReferences(clauses: TextClause[], ownNumber: DocumentNumb
       const same = group.find((entry) => entry.year === null || year === null || entry.year === year);
       if (same) {
         owner.set(citation, same);
-        if (RELATION_STRENGTH[citation.relation] > RELATION_STRENGTH[same.relation]) same.relation = citation.relation;
+        if (RELATION_STRENGTH[citation.relation] > RELATION_STRENGTH[same.relation])
+          same.relation = citation.relation;
         if (same.year === null && year !== null) {
           same.year = year;
           same.citation = { ...same.citation, date: citation.date };
@@ -290,12 +323,17 @@ export function extractReferences(clauses: TextClause[], ownNumber: DocumentNumb
   for (const [alias, target] of aliases) {
     const entry = owner.get(target);
     if (!entry) continue;
-    const printed = target.clause.text.match(/\(sau đây (?:được )?(?:viết tắt|gọi tắt|gọi chung|gọi) là\s+([^)]+)\)/gu) ?? [];
-    const shortName = printed.map((text) => text.replace(/^.*là\s+/u, '').replace(/\)$/, '')).find((text) => fold(text) === alias);
+    const printed =
+      target.clause.text.match(/\(sau đây (?:được )?(?:viết tắt|gọi tắt|gọi chung|gọi) là\s+([^)]+)\)/gu) ??
+      [];
+    const shortName = printed
+      .map((text) => text.replace(/^.*là\s+/u, '').replace(/\)$/, ''))
+      .find((text) => fold(text) === alias);
     if (shortName && !entry.shortNames.includes(shortName)) entry.shortNames.push(shortName);
     for (const clause of clauses) {
       if (!fold(clause.text).includes(alias)) continue;
-      if (RELATION_STRENGTH[clause.relation] > RELATION_STRENGTH[entry.relation]) entry.relation = clause.relation;
+      if (RELATION_STRENGTH[clause.relation] > RELATION_STRENGTH[entry.relation])
+        entry.relation = clause.relation;
     }
   }
   return order.map(({ citation, relation, year, shortNames }) => {

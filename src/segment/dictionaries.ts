@@ -47,7 +47,8 @@ export function loadDictionary<T>(name: string): T {
 export const documentTypes = (): DocumentTypesDictionary =>
   loadDictionary<DocumentTypesDictionary>('document-types.json');
 export const agencies = (): AgenciesDictionary => loadDictionary<AgenciesDictionary>('agencies.json');
-export const awardForms = (): AwardFormsDictionary => loadDictionary<AwardFormsDictionary>('award-forms.json');
+export const awardForms = (): AwardFormsDictionary =>
+  loadDictionary<AwardFormsDictionary>('award-forms.json');
 
 /** "QĐ" or "QD" → {code: "QĐ", name: "Quyết định"}; null when the code is not a document type. */
 export function typeByCode(code: string): DocumentTypeEntry | null {

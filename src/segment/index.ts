@@ -8,7 +8,15 @@ export function segmentDocument(text: DocumentText): Section[] {
   return layoutToSections(analyseLayout(text));
 }
 
-export { analyseLayout, buildTree, joinClauses, type Block, type Clause, type DocumentLayout, type RecipientList } from './layout.js';
+export {
+  analyseLayout,
+  buildTree,
+  joinClauses,
+  type Block,
+  type Clause,
+  type DocumentLayout,
+  type RecipientList,
+} from './layout.js';
 export { logicalLines, type LogicalLine } from './logical-lines.js';
 export { parseMarker, romanToNumber, MARKER_RANK, type Marker, type MarkerKind } from './markers.js';
 export { layoutToSections } from './to-sections.js';

@@ -138,7 +138,11 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       layout.motto.push(line);
     } else if (!layout.number && NUMBER_LINE.test(line.text) && line.text.length < 60) {
       layout.number = line;
-    } else if (!layout.placeDate && PLACE_DATE.test(line.text) && /n[aă]m\b|\d{4}|\d{1,2}\/\d{1,2}/u.test(line.text)) {
+    } else if (
+      !layout.placeDate &&
+      PLACE_DATE.test(line.text) &&
+      /n[aă]m\b|\d{4}|\d{1,2}\/\d{1,2}/u.test(line.text)
+    ) {
       layout.placeDate = line;
     } else if (SUBJECT_LINE.test(line.text) && layout.title.length === 0 && !layout.type) {
       layout.title.push(line);
@@ -148,7 +152,8 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
         const next = lines[index + 1]!;
         const last = layout.title[layout.title.length - 1]!;
         if (next.line !== last.line + 1 || next.page !== last.page) break;
-        if (PLACE_DATE.test(next.text) || MOTTO.test(fold(next.text)) || ADDRESSEE_HEADING.test(next.text)) break;
+        if (PLACE_DATE.test(next.text) || MOTTO.test(fold(next.text)) || ADDRESSEE_HEADING.test(next.text))
+          break;
         layout.title.push(next);
         index++;
       }
@@ -164,7 +169,17 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       (layout.number === null || line.column === 1)
     ) {
       layout.issuer.push(line);
-    } else if (layout.issuer.length === 0 && !layout.number && !layout.placeDate && line.column === undefined && !parseMarker(line.text) && !BASIS_START.test(line.text) && !ADDRESSEE_HEADING.test(line.text) && index < 3 && line.text.length < 80) {
+    } else if (
+      layout.issuer.length === 0 &&
+      !layout.number &&
+      !layout.placeDate &&
+      line.column === undefined &&
+      !parseMarker(line.text) &&
+      !BASIS_START.test(line.text) &&
+      !ADDRESSEE_HEADING.test(line.text) &&
+      index < 3 &&
+      line.text.length < 80
+    ) {
       layout.other.push(line);
     } else {
       break;
@@ -200,7 +215,13 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
   index = readAddressees(lines, index, layout);
 
   // 3. Authority line ("THỦ TƯỚNG CHÍNH PHỦ") and the basis clauses.
-  while (index < lines.length && isUpperLine(lines[index]!.text) && !ENACTING.test(lines[index]!.text) && !parseMarker(lines[index]!.text) && lines[index]!.text.length < 90) {
+  while (
+    index < lines.length &&
+    isUpperLine(lines[index]!.text) &&
+    !ENACTING.test(lines[index]!.text) &&
+    !parseMarker(lines[index]!.text) &&
+    lines[index]!.text.length < 90
+  ) {
     layout.authority.push(lines[index]!);
     index++;
   }
@@ -208,7 +229,8 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
   for (; index < lines.length; index++) {
     const line = lines[index]!;
     const previous = basisLines[basisLines.length - 1];
-    const continues = previous && !endsClause(previous.text) && !parseMarker(line.text) && !ENACTING.test(line.text);
+    const continues =
+      previous && !endsClause(previous.text) && !parseMarker(line.text) && !ENACTING.test(line.text);
     if (BASIS_START.test(line.text) || continues) basisLines.push(line);
     else break;
   }
@@ -222,7 +244,12 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
     const line = lines[index]!;
     if (CLOSING.test(line.text) || RECIPIENTS_HEADING.test(line.text)) break;
     if (DELEGATION.test(line.text) && isUpperLine(line.text)) break;
-    if (isSignatureStart(line.text) && bodyLines.length > 0 && /\.\/\.?$|\/\.$/.test(bodyLines[bodyLines.length - 1]!.text)) break;
+    if (
+      isSignatureStart(line.text) &&
+      bodyLines.length > 0 &&
+      /\.\/\.?$|\/\.$/.test(bodyLines[bodyLines.length - 1]!.text)
+    )
+      break;
     if (APPENDIX.test(line.text) && bodyLines.length > 0 && isUpperLine(line.text.slice(0, 7))) break;
     bodyLines.push(line);
   }
@@ -250,7 +277,11 @@ function readAddressees(lines: LogicalLine[], start: number, layout: DocumentLay
     const next = lines[index]!;
     const previous = itemLines[itemLines.length - 1];
     const isItem = /^[-–+•]/.test(next.text);
-    const continues = previous && !endsClause(previous.text) && next.line === previous.line + 1 && !BASIS_START.test(next.text);
+    const continues =
+      previous &&
+      !endsClause(previous.text) &&
+      next.line === previous.line + 1 &&
+      !BASIS_START.test(next.text);
     if (isItem || continues) itemLines.push(next);
     else break;
   }
@@ -270,7 +301,9 @@ function readPreamble(lines: LogicalLine[], start: number, layout: DocumentLayou
       continue;
     }
     if (parseMarker(line.text) || CLOSING.test(line.text) || RECIPIENTS_HEADING.test(line.text)) break;
-    const issuing = /\b(ban hành|xây dựng|triển khai)(?![\p{L}]).*(như sau|sau đây)\s*:?\s*$/u.test(line.text);
+    const issuing = /\b(ban hành|xây dựng|triển khai)(?![\p{L}]).*(như sau|sau đây)\s*:?\s*$/u.test(
+      line.text,
+    );
     const authority = /^Trên cơ sở/u.test(line.text);
     if (issuing || authority) {
       layout.preamble.push({ text: line.text, lines: [line] });
@@ -296,14 +329,16 @@ function joinItems(lines: LogicalLine[]): Clause[] {
 }
 
 function newBlock(line: LogicalLine, marker: Marker): Block {
-  const kind: SectionKind = marker.kind === 'dash' || marker.kind === 'plus' || marker.kind === 'letter' ? 'item' : 'section';
+  const kind: SectionKind =
+    marker.kind === 'dash' || marker.kind === 'plus' || marker.kind === 'letter' ? 'item' : 'section';
   return {
     kind,
     marker,
     label: marker.label,
     heading: marker.rest.trim() || null,
     // "2.1." nests under "2."
-    rank: MARKER_RANK[marker.kind] + (marker.kind === 'arabic' ? (marker.label.split('.').length - 2) * 0.1 : 0),
+    rank:
+      MARKER_RANK[marker.kind] + (marker.kind === 'arabic' ? (marker.label.split('.').length - 2) * 0.1 : 0),
     lines: [line],
     paragraphs: [],
     children: [],
@@ -314,7 +349,16 @@ function newBlock(line: LogicalLine, marker: Marker): Block {
 export function buildTree(lines: LogicalLine[]): Block[] {
   const roots: Block[] = [];
   const stack: Block[] = [];
-  const emptyLoose = (): Block => ({ kind: 'paragraph', marker: null, label: null, heading: null, rank: -1, lines: [], paragraphs: [], children: [] });
+  const emptyLoose = (): Block => ({
+    kind: 'paragraph',
+    marker: null,
+    label: null,
+    heading: null,
+    rank: -1,
+    lines: [],
+    paragraphs: [],
+    children: [],
+  });
   let loose = emptyLoose();
   const pending = new Map<Block, LogicalLine[]>();
   const own = (block: Block, line: LogicalLine): void => {
@@ -327,7 +371,8 @@ export function buildTree(lines: LogicalLine[]): Block[] {
     let marker = parseMarker(line.text);
     if (marker?.kind === 'arabic' && marker.repaired) {
       const sibling = [...stack].reverse().find((block) => block.marker?.kind === 'arabic');
-      if (sibling?.marker?.value) marker = { ...marker, value: sibling.marker.value + 1, label: `${sibling.marker.value + 1}.` };
+      if (sibling?.marker?.value)
+        marker = { ...marker, value: sibling.marker.value + 1, label: `${sibling.marker.value + 1}.` };
     }
     if (!marker) {
       own(stack[stack.length - 1] ?? loose, line);
@@ -367,7 +412,10 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
   for (; index < lines.length; index++) {
     const line = lines[index]!;
     const heading = RECIPIENTS_HEADING.exec(line.text);
-    if (APPENDIX.test(line.text) && (mode === 'after' || mode === 'signature' || layout.signature.length > 0 || mode === 'recipients')) {
+    if (
+      APPENDIX.test(line.text) &&
+      (mode === 'after' || mode === 'signature' || layout.signature.length > 0 || mode === 'recipients')
+    ) {
       flushList();
       readAppendices(lines, index, layout);
       break;
@@ -402,7 +450,12 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       if (!isSignatureStart(line.text)) flushList();
       mode = 'none';
     }
-    if (mode === 'closing' && !isSignatureStart(line.text) && closingLines.length > 0 && !endsClause(closingLines[closingLines.length - 1]!.text)) {
+    if (
+      mode === 'closing' &&
+      !isSignatureStart(line.text) &&
+      closingLines.length > 0 &&
+      !endsClause(closingLines[closingLines.length - 1]!.text)
+    ) {
       closingLines.push(line);
       continue;
     }
@@ -422,7 +475,12 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
         continue;
       }
     }
-    if (mode === 'none' && layout.signature.length === 0 && isPersonName(line.text) && layout.signature.length === 0) {
+    if (
+      mode === 'none' &&
+      layout.signature.length === 0 &&
+      isPersonName(line.text) &&
+      layout.signature.length === 0
+    ) {
       // A name with no position printed above it (the position was lost or cut off).
       layout.signerName = line;
       mode = 'after';
@@ -443,10 +501,17 @@ function readAppendices(lines: LogicalLine[], start: number, layout: DocumentLay
     if (!first) return;
     // The appendix title is the upper-case lines right after the heading.
     const titleLines: LogicalLine[] = [];
-    while (rest.length > 0 && (isUpperLine(rest[0]!.text) || /^\((Kèm|Ban hành kèm)/u.test(rest[0]!.text)) && !parseMarker(rest[0]!.text)) {
+    while (
+      rest.length > 0 &&
+      (isUpperLine(rest[0]!.text) || /^\((Kèm|Ban hành kèm)/u.test(rest[0]!.text)) &&
+      !parseMarker(rest[0]!.text)
+    ) {
       titleLines.push(rest.shift()!);
     }
-    const heading = [first.text.replace(APPENDIX, '$1$2').trim(), ...titleLines.map((line) => line.text)].join(' ');
+    const heading = [
+      first.text.replace(APPENDIX, '$1$2').trim(),
+      ...titleLines.map((line) => line.text),
+    ].join(' ');
     layout.appendices.push({
       kind: 'appendix',
       marker: null,
@@ -461,7 +526,13 @@ function readAppendices(lines: LogicalLine[], start: number, layout: DocumentLay
   };
   for (let index = start; index < lines.length; index++) {
     const line = lines[index]!;
-    if (APPENDIX.test(line.text) && /^(PHỤ LỤC|Phụ lục)/u.test(line.text) && current.length > 0 && isUpperLine(line.text.slice(0, 7))) flush();
+    if (
+      APPENDIX.test(line.text) &&
+      /^(PHỤ LỤC|Phụ lục)/u.test(line.text) &&
+      current.length > 0 &&
+      isUpperLine(line.text.slice(0, 7))
+    )
+      flush();
     current.push(line);
   }
   flush();

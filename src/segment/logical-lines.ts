@@ -16,7 +16,8 @@ export interface LogicalLine {
   column?: number;
 }
 
-const MOTTO_START = /(C[ỘOÔ]NG\s*H[ÒOÓ]A|C[ỘOÔ]NG\s*HOÀ|CONG\s*HOA|Độc\s*lập|Đ[ộo]c\s*l[ậa]p|Doc\s*lap|D[éeóô]c\s*1ap)/u;
+const MOTTO_START =
+  /(C[ỘOÔ]NG\s*H[ÒOÓ]A|C[ỘOÔ]NG\s*HOÀ|CONG\s*HOA|Độc\s*lập|Đ[ộo]c\s*l[ậa]p|Doc\s*lap|D[éeóô]c\s*1ap)/u;
 /** "Số: 3520/KH-SYT Vĩnh Long, ngày 24 tháng 10 năm 2025" → right column starts at the place name. */
 const PLACE_DATE_AFTER_NUMBER =
   /^(S[ốoô6]\s*[:;.]?\s*\S*)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{L}[\p{L}.]*){0,4},?\s*ng[àa]y\b.*)$/u;

@@ -3,15 +3,7 @@
  * "Chương I", "Mục 2"), tolerant of OCR noise: "I1." and "Il." read as "II.", "l." as "1.".
  */
 export type MarkerKind =
-  | 'part'
-  | 'chapter'
-  | 'section'
-  | 'roman'
-  | 'article'
-  | 'arabic'
-  | 'letter'
-  | 'dash'
-  | 'plus';
+  'part' | 'chapter' | 'section' | 'roman' | 'article' | 'arabic' | 'letter' | 'dash' | 'plus';
 
 export interface Marker {
   kind: MarkerKind;

@@ -2,13 +2,16 @@
 
 /** NFC, one space, trimmed; markdown emphasis (**, ***) and stray control characters removed. */
 export function cleanLine(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-    .replace(/\*{2,3}/g, '')
-    .replace(/[\u00a0\u2000-\u200b\u3000\t]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- control characters from OCR and broken files are the target
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+      .replace(/\*{2,3}/g, '')
+      .replace(/[\u00a0\u2000-\u200b\u3000\t]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /** Lower case, no diacritics, đ → d, one space: for matching words regardless of accents and case. */
@@ -37,12 +40,25 @@ export function isRuleLine(text: string): boolean {
 
 /** "Tp. Hồ Chí Minh" → "Tp. Hồ Chí Minh"; drops trailing separators ";" "," "." and spaces. */
 export function trimPunctuation(text: string): string {
-  return text.replace(/^[\s\-–+•;,:.]+/, '').replace(/[\s;,:.]+$/, '').trim();
+  return text
+    .replace(/^[\s\-–+•;,:.]+/, '')
+    .replace(/[\s;,:.]+$/, '')
+    .trim();
 }
 
 /** Vietnamese number words for 1-31 (days and months written out). */
 const UNITS: Record<string, number> = {
-  mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, nam: 5, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
 };
 
 /** "hai mươi lăm" → 25, "mười" → 10, "mồng năm" → 5; null when the words are not a number. */

@@ -17,7 +17,12 @@ function allLines(block: Block): LogicalLine[] {
   return [...block.lines, ...block.children.flatMap(allLines)];
 }
 
-function leaf(kind: SectionKind, lines: LogicalLine[], heading: string | null, label: string | null = null): Section | null {
+function leaf(
+  kind: SectionKind,
+  lines: LogicalLine[],
+  heading: string | null,
+  label: string | null = null,
+): Section | null {
   const span = spanOf(lines);
   return span ? { kind, label, heading, level: 0, span, children: [] } : null;
 }
@@ -36,7 +41,12 @@ export function blockToSection(block: Block, level: number): Section {
 /** The layout as the record's Section tree, in reading order. */
 export function layoutToSections(layout: DocumentLayout): Section[] {
   const sections: (Section | null)[] = [];
-  const header = [...layout.issuer, ...layout.motto, ...(layout.number ? [layout.number] : []), ...(layout.placeDate ? [layout.placeDate] : [])];
+  const header = [
+    ...layout.issuer,
+    ...layout.motto,
+    ...(layout.number ? [layout.number] : []),
+    ...(layout.placeDate ? [layout.placeDate] : []),
+  ];
   const headerSpan = spanOf(header);
   if (headerSpan) {
     const children = [
@@ -49,21 +59,37 @@ export function layoutToSections(layout: DocumentLayout): Section[] {
     sections.push({ kind: 'header', label: null, heading: null, level: 0, span: headerSpan, children });
   }
   if (layout.type) sections.push(leaf('type', [layout.type], layout.typeName));
-  sections.push(leaf('title', layout.title, layout.title.map((line) => line.text).join(' ') || null, layout.titleIsSubject ? 'V/v' : null));
+  sections.push(
+    leaf(
+      'title',
+      layout.title,
+      layout.title.map((line) => line.text).join(' ') || null,
+      layout.titleIsSubject ? 'V/v' : null,
+    ),
+  );
   for (const list of layout.recipientLists.filter((entry) => entry.kind === 'addressees')) {
-    sections.push(leaf('recipients', [list.heading, ...list.items.flatMap((item) => item.lines)], 'Kính gửi'));
+    sections.push(
+      leaf('recipients', [list.heading, ...list.items.flatMap((item) => item.lines)], 'Kính gửi'),
+    );
   }
-  if (layout.authority.length > 0) sections.push(leaf('preamble', layout.authority, layout.authority.map((line) => line.text).join(' ')));
+  if (layout.authority.length > 0)
+    sections.push(leaf('preamble', layout.authority, layout.authority.map((line) => line.text).join(' ')));
   for (const clause of layout.basis) sections.push(leaf('basis', clause.lines, clause.text.slice(0, 120)));
-  for (const clause of layout.preamble) sections.push(leaf('preamble', clause.lines, clause.text.slice(0, 120)));
+  for (const clause of layout.preamble)
+    sections.push(leaf('preamble', clause.lines, clause.text.slice(0, 120)));
   for (const block of layout.body) sections.push(blockToSection(block, 1));
   if (layout.closing) sections.push(leaf('closing', layout.closing.lines, layout.closing.text.slice(0, 120)));
   for (const list of layout.recipientLists.filter((entry) => entry.kind === 'recipients')) {
-    sections.push(leaf('recipients', [list.heading, ...list.items.flatMap((item) => item.lines)], 'Nơi nhận'));
+    sections.push(
+      leaf('recipients', [list.heading, ...list.items.flatMap((item) => item.lines)], 'Nơi nhận'),
+    );
   }
   const signatureLines = [...layout.signature, ...(layout.signerName ? [layout.signerName] : [])];
-  sections.push(leaf('signature', signatureLines, signatureLines.map((line) => line.text).join(' / ') || null));
-  for (const footnote of layout.footnotes) sections.push(leaf('footnote', [footnote], footnote.text.slice(0, 120)));
+  sections.push(
+    leaf('signature', signatureLines, signatureLines.map((line) => line.text).join(' / ') || null),
+  );
+  for (const footnote of layout.footnotes)
+    sections.push(leaf('footnote', [footnote], footnote.text.slice(0, 120)));
   for (const appendix of layout.appendices) sections.push(blockToSection(appendix, 0));
   return sections
     .filter((section): section is Section => section !== null)

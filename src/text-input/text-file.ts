@@ -46,7 +46,11 @@ export async function readTextFile(path: string): Promise<TextFile> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new VnplanError('VNPLAN_E_FILE_NOT_FOUND', {}, { path, cause: error });
-    throw new VnplanError('VNPLAN_E_FILE_UNREADABLE', { detail: String(code ?? error) }, { path, cause: error });
+    throw new VnplanError(
+      'VNPLAN_E_FILE_UNREADABLE',
+      { detail: String(code ?? error) },
+      { path, cause: error },
+    );
   }
   if (bytes.length === 0) throw new VnplanError('VNPLAN_E_FILE_EMPTY', {}, { path });
   const id = createHash('sha256').update(bytes).digest('hex');

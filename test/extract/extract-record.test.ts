@@ -35,7 +35,9 @@ describe('extractRecord', () => {
     expect(document.issuer).toEqual({ name: 'SỞ Y TẾ', parent: 'UBND TỈNH VĨNH LONG' });
     expect(document.place).toBe('Vĩnh Long');
     expect(document.issuedDate).toMatchObject({ iso: '2025-10-24', precision: 'day' });
-    expect(document.title).toBe('Triển khai thực hiện Phong trào thi đua “Đổi mới sáng tạo” trong ngành y tế tỉnh Vĩnh Long');
+    expect(document.title).toBe(
+      'Triển khai thực hiện Phong trào thi đua “Đổi mới sáng tạo” trong ngành y tế tỉnh Vĩnh Long',
+    );
     expect(document.movement).toBe('Đổi mới sáng tạo');
     expect(document.provenance.number).toMatchObject({ page: 1, line: 3 });
     expect(document.provenance.title).toMatchObject({ page: 1, line: 5, endLine: 6 });
@@ -48,7 +50,8 @@ describe('extractRecord', () => {
         const serial = reference.number?.serial;
         if (serial) expect(reference.provenance?.text, reference.text).toContain(serial);
       }
-      for (const recipient of record.recipients) expect(recipient.provenance?.text).toContain(recipient.text.slice(0, 8));
+      for (const recipient of record.recipients)
+        expect(recipient.provenance?.text).toContain(recipient.text.slice(0, 8));
     }
   });
 
@@ -88,7 +91,10 @@ describe('extractRecord', () => {
     expect(record.responsibilities[0]).toMatchObject({ unit: 'Phòng Tổ chức cán bộ, Sở Y tế' });
     expect(record.responsibilities[0]!.tasks[0]).toContain('Chủ trì tham mưu');
     const targets = extractFixture('text/seeds/001_3d22959c1eb04f9e.txt').targets;
-    expect(targets.find((target) => target.text === 'đạt từ 99% trở lên')).toMatchObject({ value: 99, unit: '%' });
+    expect(targets.find((target) => target.text === 'đạt từ 99% trở lên')).toMatchObject({
+      value: 99,
+      unit: '%',
+    });
     expect(record.document.phases.map((phase) => [phase.name, phase.from?.iso, phase.to?.iso])).toEqual([
       ['Giai đoạn 1', '2026', '2027'],
       ['Giai đoạn 2', '2028', '2030'],
@@ -96,7 +102,13 @@ describe('extractRecord', () => {
   });
 
   it('should yield a valid record and a finding for text that is not an administrative document', () => {
-    const inputs = ['', '\n\n\n', 'Cách nấu phở bò Hà Nội\n\nPhở là món ăn truyền thống.', '\u0000\u0001☃'.repeat(500), 'Số:\nngày tháng năm\nKT.\n-\n'];
+    const inputs = [
+      '',
+      '\n\n\n',
+      'Cách nấu phở bò Hà Nội\n\nPhở là món ăn truyền thống.',
+      '\u0000\u0001☃'.repeat(500),
+      'Số:\nngày tháng năm\nKT.\n-\n',
+    ];
     for (const text of inputs) {
       const record = extractText(text);
       expect(() => PlanRecord.parse(record)).not.toThrow();
@@ -109,6 +121,8 @@ describe('extractRecord', () => {
   it('should report blank numbers and dates as findings', () => {
     const record = extractFixture('text/realscans/real_hanoi_tb_453_flag.txt');
     expect(record.document.number).toEqual({ text: '/TB-UBND', serial: null, symbol: 'TB-UBND' });
-    expect(record.findings.map((finding) => finding.code)).toEqual(expect.arrayContaining(['number-blank', 'date-blank']));
+    expect(record.findings.map((finding) => finding.code)).toEqual(
+      expect.arrayContaining(['number-blank', 'date-blank']),
+    );
   });
 });

@@ -20,6 +20,8 @@ describe('loadDocumentText', () => {
     writeFileSync(join(dir, 'a.pdf'), '%PDF-1.7\n%%EOF\n');
     writeFileSync(join(dir, 'b.txt'), Buffer.from([0xc0, 0xc1, 0xfe, 0x41]));
     await expect(loadDocumentText(join(dir, 'a.pdf'))).rejects.toMatchObject({ code: 'VNPLAN_E_NEEDS_OCR' });
-    await expect(loadDocumentText(join(dir, 'b.txt'))).rejects.toMatchObject({ code: 'VNPLAN_E_TEXT_UNDECODABLE' });
+    await expect(loadDocumentText(join(dir, 'b.txt'))).rejects.toMatchObject({
+      code: 'VNPLAN_E_TEXT_UNDECODABLE',
+    });
   });
 });

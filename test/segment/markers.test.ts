@@ -7,7 +7,10 @@ describe('parseMarker', () => {
     expect(parseMarker('2.1. Hình thức khen thưởng')).toMatchObject({ kind: 'arabic', label: '2.1.' });
     expect(parseMarker('đ) Thi đua nâng cao')).toMatchObject({ kind: 'letter', label: 'đ)' });
     expect(parseMarker('- a) Các phòng thuộc Sở Y tế.')).toMatchObject({ kind: 'letter', label: 'a)' });
-    expect(parseMarker('Điều 3. Quyết định này có hiệu lực')).toMatchObject({ kind: 'article', label: 'Điều 3.' });
+    expect(parseMarker('Điều 3. Quyết định này có hiệu lực')).toMatchObject({
+      kind: 'article',
+      label: 'Điều 3.',
+    });
     expect(parseMarker('Chương II')).toMatchObject({ kind: 'chapter', value: 2 });
     expect(parseMarker('- + 90% hồ sơ')).toMatchObject({ kind: 'plus' });
     expect(parseMarker('- Tập thể: các khoa')).toMatchObject({ kind: 'dash' });

@@ -32,7 +32,15 @@ describe('segmentDocument', () => {
     for (const section of tree) expect(() => Section.parse(section)).not.toThrow();
     const roman = tree.filter((section) => section.kind === 'section' && section.label?.match(/^[IVX]+\.$/));
     expect(roman.map((section) => section.label)).toEqual(['I.', 'II.', 'III.', 'IV.', 'V.', 'VI.', 'VII.']);
-    expect(roman[6]!.children.map((child) => child.label)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.']);
+    expect(roman[6]!.children.map((child) => child.label)).toEqual([
+      '1.',
+      '2.',
+      '3.',
+      '4.',
+      '5.',
+      '6.',
+      '7.',
+    ]);
     const lineCount = text.pages[0]!.lines.length;
     const walk = (list: Section[]): void => {
       for (const section of list) {
@@ -44,7 +52,9 @@ describe('segmentDocument', () => {
     };
     walk(tree);
     const kinds = tree.map((section) => section.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['header', 'type', 'title', 'basis', 'closing', 'recipients', 'signature']));
+    expect(kinds).toEqual(
+      expect.arrayContaining(['header', 'type', 'title', 'basis', 'closing', 'recipients', 'signature']),
+    );
     const header = tree.find((section) => section.kind === 'header');
     expect(header?.children.map((child) => child.kind)).toEqual(['number', 'place-date']);
   });
@@ -53,12 +63,24 @@ describe('segmentDocument', () => {
     const { tree } = sections('text/synthetic/syn05_bc_ocr_nhieu.txt');
     const roman = tree.filter((section) => section.kind === 'section');
     expect(roman.map((section) => section.label)).toEqual(['I.', 'II.', 'III.']);
-    expect(roman[2]!.children.map((child) => child.label)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.']);
+    expect(roman[2]!.children.map((child) => child.label)).toEqual([
+      '1.',
+      '2.',
+      '3.',
+      '4.',
+      '5.',
+      '6.',
+      '7.',
+    ]);
   });
 
   it('should split the header into issuer, motto, number and place/date', () => {
     const { layout } = sections('text/synthetic/syn05_bc_ocr_nhieu.txt');
-    expect(layout.issuer.map((line) => line.text)).toEqual(['SỞ Y TẾ TỈNH VĨNH LONG', 'TRUNG TÂM Y TẾ', 'HUYỆN LONG HỒ']);
+    expect(layout.issuer.map((line) => line.text)).toEqual([
+      'SỞ Y TẾ TỈNH VĨNH LONG',
+      'TRUNG TÂM Y TẾ',
+      'HUYỆN LONG HỒ',
+    ]);
     expect(layout.motto).toHaveLength(2);
     expect(layout.number?.text).toBe('Số: 45/BC-TTYT');
     expect(layout.placeDate?.text).toBe('Vĩnh Long, ngày 10 tháng 01 năm 2026');
@@ -66,12 +88,9 @@ describe('segmentDocument', () => {
 
   it('should find articles, the enacting word and a signature across two columns', () => {
     const { layout } = sections('text/synthetic/syn01_qd_khen_thuong.txt');
-    expect(layout.body.filter((block) => block.marker?.kind === 'article').map((block) => block.label)).toEqual([
-      'Điều 1.',
-      'Điều 2.',
-      'Điều 3.',
-      'Điều 4.',
-    ]);
+    expect(
+      layout.body.filter((block) => block.marker?.kind === 'article').map((block) => block.label),
+    ).toEqual(['Điều 1.', 'Điều 2.', 'Điều 3.', 'Điều 4.']);
     expect(layout.authority.map((line) => line.text)).toEqual(['GIÁM ĐỐC SỞ Y TẾ']);
     expect(layout.signature.map((line) => line.text)).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']);
     expect(layout.recipientLists[0]!.items.map((item) => item.text)).toHaveLength(4);

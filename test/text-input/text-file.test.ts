@@ -38,7 +38,9 @@ describe('readTextFile', () => {
 
   it('should throw a typed error for a missing or empty file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vnplan-text-'));
-    await expect(readTextFile(join(dir, 'nope.txt'))).rejects.toMatchObject({ code: 'VNPLAN_E_FILE_NOT_FOUND' });
+    await expect(readTextFile(join(dir, 'nope.txt'))).rejects.toMatchObject({
+      code: 'VNPLAN_E_FILE_NOT_FOUND',
+    });
     writeFileSync(join(dir, 'empty.txt'), '');
     await expect(readTextFile(join(dir, 'empty.txt'))).rejects.toBeInstanceOf(VnplanError);
   });

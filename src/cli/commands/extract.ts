@@ -5,7 +5,9 @@ import { action, type CliContext } from '../context.js';
 export function registerExtractCommand(program: Command, ctx: CliContext): void {
   program
     .command('extract')
-    .description('read one document (UTF-8 text today; PDF and images once OCR is wired) and print its PlanRecord as JSON')
+    .description(
+      'read one document (UTF-8 text today; PDF and images once OCR is wired) and print its PlanRecord as JSON',
+    )
     .argument('<file>', 'the document to read')
     .option('--pretty', 'indent the JSON')
     .action(
