@@ -22,7 +22,7 @@ import {
   type Mode,
 } from './lib/score.js';
 
-const SETS = ['seeds', 'realscans', 'synthetic'] as const;
+const SETS = ['seeds', 'realscans', 'synthetic', 'heldout'] as const;
 const pct = (value: number): string => (value * 100).toFixed(1).padStart(6);
 
 function recordFor(gold: Gold): PlanRecord {

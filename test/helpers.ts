@@ -28,7 +28,7 @@ export function goldFixtures(): {
   gold: { source: string } & Record<string, unknown>;
 }[] {
   const out: { set: string; name: string; gold: { source: string } & Record<string, unknown> }[] = [];
-  for (const set of ['seeds', 'realscans', 'synthetic']) {
+  for (const set of ['seeds', 'realscans', 'synthetic', 'heldout']) {
     for (const name of readdirSync(join(FIXTURES_DIR, 'gold', set)).filter((file) =>
       file.endsWith('.json'),
     )) {

@@ -102,7 +102,7 @@ function localRelation(clause: TextClause, before: string): Relation {
   ) {
     return clause.relation;
   }
-  if (/(?:^|[,;.:]\s*|\s)[Tt]hực hiện\s+$/u.test(before)) return 'implements';
+  if (/(?:^|[,;.:]\s*|\s)(?:[Tt]hực hiện|[Tt]riển khai|[Tt]hi hành)\s+$/u.test(before)) return 'implements';
   if (/(?:^|[,;.:]\s*|\s)[Cc]ăn cứ\s+$/u.test(before)) return 'basis';
   return 'cites';
 }

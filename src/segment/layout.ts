@@ -465,7 +465,10 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       continue;
     }
     if (mode === 'signature') {
-      if (isUpperLine(line.text) && line.text.length < 60 && !isPersonName(line.text)) {
+      if (
+        isSignatureStart(line.text) ||
+        (isUpperLine(line.text) && line.text.length < 60 && layout.signature.length < 2)
+      ) {
         layout.signature.push(line);
         continue;
       }

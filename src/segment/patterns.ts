@@ -19,7 +19,7 @@ export const FOOTNOTE = /^(\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S/u;
 
 /** Upper-case positions that open a signature block. */
 export const POSITION_WORDS =
-  /^(PHÓ\s+)?(GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TRƯỞNG\s+\p{Lu}+|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHỦ NHIỆM|BÍ THƯ|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|GIÁM ĐỐC SỞ|TRƯỞNG BAN|TRƯỞNG PHÒNG|THỐNG ĐỐC|TỔNG THƯ KÝ|THƯ KÝ|ỦY VIÊN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|KẾ TOÁN TRƯỞNG)(?![\p{L}\p{N}])/u;
+  /^(PHÓ\s+)?(GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TRƯỞNG\s+\p{Lu}+|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHỦ NHIỆM|THỨ TRƯỞNG|PHÓ TRƯỞNG BAN|TỔNG CỤC TRƯỞNG|CHÁNH THANH TRA|PHÓ CHÁNH VĂN PHÒNG|BÍ THƯ|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|GIÁM ĐỐC SỞ|TRƯỞNG BAN|TRƯỞNG PHÒNG|THỐNG ĐỐC|TỔNG THƯ KÝ|THƯ KÝ|ỦY VIÊN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|KẾ TOÁN TRƯỞNG)(?![\p{L}\p{N}])/u;
 
 /** The folded name of a document type heading ("KẾ HOẠCH" → "Kế hoạch"), or null. */
 export function typeHeading(text: string): string | null {
@@ -35,6 +35,8 @@ export function isPersonName(text: string): boolean {
   const words = text.trim().split(/\s+/);
   if (words.length < 2 || words.length > 6) return false;
   if (/\d|[:;/()]/.test(text)) return false;
+  // Positions are printed in capitals, names in title case.
+  if (words.every((word) => word === word.toUpperCase())) return false;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
   return capitalised === words.length;
 }
