@@ -23,7 +23,12 @@ export function provenanceOf(lines: LogicalLine[], offset = 0): Provenance {
     position += line.text.length + 1;
     chosen = line;
   }
-  return { page: chosen.page, line: chosen.line, text: chosen.raw };
+  return {
+    page: chosen.page,
+    line: chosen.line,
+    text: chosen.raw,
+    ...(chosen.bbox ? { bbox: chosen.bbox } : {}),
+  };
 }
 
 export function spanProvenance(lines: LogicalLine[]): Provenance | null {

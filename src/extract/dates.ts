@@ -31,11 +31,11 @@ function numberPart(part: string | undefined): number | null {
   return vietnameseNumberWords(trimmed);
 }
 
-const WORD = '[\\p{Ll}]+';
+const WORD = '(?!th[áa]ng|n[ăa]m)[\\p{Ll}]+';
 const NUM_OR_WORDS = `(\\d{1,2}|${WORD}(?:\\s+${WORD}){0,2})?`;
 /** "ngày 24 tháng 10 năm 2025", "ngày  tháng 4 năm 2026", "ngày hai mươi tư tháng mười năm 2025". */
 export const WORDS_DATE = new RegExp(
-  `ngày\\s*${NUM_OR_WORDS}\\s*tháng\\s*${NUM_OR_WORDS}\\s*năm\\s*(\\d{4})?`,
+  `ng[àa]y\\s*${NUM_OR_WORDS}\\s*th[áa]ng\\s*${NUM_OR_WORDS}\\s*n[ăa]m\\s*(\\d{4})?`,
   'iu',
 );
 /** "24/10/2025", "24-10-2025", "24.10.2025". */

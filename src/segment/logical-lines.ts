@@ -1,4 +1,5 @@
 import type { DocumentText } from '../document-text.js';
+import type { BBox } from '../findings.js';
 import { cleanLine, fold, isRuleLine } from './text-tools.js';
 
 /**
@@ -14,13 +15,15 @@ export interface LogicalLine {
   /** The printed line before cleaning and splitting (provenance text). */
   raw: string;
   column?: number;
+  /** The printed line's box on OCR and text-layer pages (absent on split columns and text files). */
+  bbox?: BBox;
 }
 
 const MOTTO_START =
   /(C[ỘOÔ]NG\s*H[ÒOÓ]A|C[ỘOÔ]NG\s*HOÀ|CONG\s*HOA|Độc\s*lập|Đ[ộo]c\s*l[ậa]p|Doc\s*lap|D[éeóô]c\s*1ap)/u;
 /** "Số: 3520/KH-SYT Vĩnh Long, ngày 24 tháng 10 năm 2025" → right column starts at the place name. */
 const PLACE_DATE_AFTER_NUMBER =
-  /^(S[ốoô6]\s*[:;.]?\s*\S*)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{L}[\p{L}.]*){0,4},?\s*ng[àa]y\b.*)$/u;
+  /^((?:S[ốoô6é]|86)\s*[:;.]?\s*\S*)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{L}[\p{L}.]*){0,4},?\s*ng[àa]y(?![\p{L}]).*)$/u;
 
 function splitColumns(text: string): string[] {
   // Two columns joined by a wide gap ("UBND TỈNH VĨNH LONG   CỘNG HÒA XÃ HỘI …").
@@ -59,6 +62,7 @@ export function logicalLines(text: DocumentText): LogicalLine[] {
           text: part,
           raw: cleanLine(raw),
           ...(parts.length > 1 ? { column: column + 1 } : {}),
+          ...(parts.length === 1 && printed.bbox ? { bbox: printed.bbox } : {}),
         });
       });
     });
