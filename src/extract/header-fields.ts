@@ -74,7 +74,7 @@ export function issuerFields(
 
 export function numberFields(layout: DocumentLayout): DocumentNumber | null {
   if (!layout.number) return null;
-  const after = layout.number.text.replace(/^(S[ốoô6]|86)\s*[:;.]?\s*/u, '');
+  const after = layout.number.text.replace(/^(?:\p{L}+(?:\s+\p{L}+)?\s+)?([Ss][ốoô6]|86)\s*[:;.]?\s*/u, '');
   return parseNumber(after.split(/\s+/)[0] ?? '');
 }
 

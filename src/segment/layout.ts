@@ -271,7 +271,7 @@ function readAddressees(lines: LogicalLine[], start: number, layout: DocumentLay
   if (!heading) return index;
   const list: RecipientList = { kind: 'addressees', heading: line, items: [] };
   const itemLines: LogicalLine[] = [];
-  if (heading[1]!.trim()) itemLines.push({ ...line, text: heading[1]!.trim() });
+  for (const item of inlineItems(heading[1]!)) itemLines.push({ ...line, text: item });
   index++;
   for (; index < lines.length; index++) {
     const next = lines[index]!;
@@ -312,6 +312,24 @@ function readPreamble(lines: LogicalLine[], start: number, layout: DocumentLayou
     break;
   }
   return index;
+}
+
+/** "Nơi nhận: - Như trên; - Bộ Y tế (b/c); - Lưu: VT." printed on one line → one item each. */
+function inlineItems(text: string): string[] {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  return trimmed
+    .split(/(?<=[;.])\s*(?=[-–+•]\s)|^(?=[-–+•]\s)/u)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** "KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Nguyễn Khắc Định" on one line → position lines and the name. */
+function splitSignatureLine(text: string): { positions: string[]; name: string | null } {
+  const match = /^(.*?)\s+((?:\p{Lu}\p{Ll}+\s+){1,5}\p{Lu}\p{Ll}+)$/u.exec(text);
+  const upper = match && isUpperLine(match[1]!) ? match[1]! : text;
+  const positions = upper.split(/\s+(?=(?:KT|TM|TL|TUQ)\.\s|PHÓ\s|THỨ TRƯỞNG)/u).map((part) => part.trim());
+  return { positions, name: match && upper === match[1] ? match[2]! : null };
 }
 
 function joinItems(lines: LogicalLine[]): Clause[] {
@@ -429,7 +447,7 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       flushList();
       mode = 'recipients';
       list = { kind: 'recipients', heading: line, items: [] };
-      if (heading[2]!.trim()) itemLines.push({ ...line, text: heading[2]!.trim() });
+      for (const item of inlineItems(heading[2]!)) itemLines.push({ ...line, text: item });
       continue;
     }
     if (FOOTNOTE.test(line.text)) {
@@ -461,7 +479,14 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
     }
     if (isSignatureStart(line.text) && !layout.signerName) {
       mode = 'signature';
-      layout.signature.push(line);
+      const split = splitSignatureLine(line.text);
+      if (split.positions.length > 1 || split.name) {
+        for (const position of split.positions) layout.signature.push({ ...line, text: position });
+        if (split.name) {
+          layout.signerName = { ...line, text: split.name };
+          mode = 'after';
+        }
+      } else layout.signature.push(line);
       continue;
     }
     if (mode === 'signature') {

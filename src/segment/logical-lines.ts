@@ -1,5 +1,6 @@
 import type { DocumentText } from '../document-text.js';
 import type { BBox } from '../findings.js';
+import { documentTypes } from './dictionaries.js';
 import { cleanLine, fold, isRuleLine } from './text-tools.js';
 
 /**
@@ -25,6 +26,19 @@ const MOTTO_START =
 const PLACE_DATE_AFTER_NUMBER =
   /^((?:S[ốoô6é]|86)\s*[:;.]?\s*\S*)\s+(\p{Lu}[\p{L}.]*(?:\s+\p{L}[\p{L}.]*){0,4},?\s*ng[àa]y(?![\p{L}]).*)$/u;
 
+let glued: RegExp | null = null;
+/** "NGHỊ ĐỊNHQuy định về …": a type heading glued to the title by a text layer. */
+function gluedTypeHeading(): RegExp {
+  glued ??= new RegExp(
+    `^(${documentTypes()
+      .types.map((type) => type.name.toUpperCase())
+      .sort((a, b) => b.length - a.length)
+      .join('|')})(?=\\p{Lu}\\p{Ll})`,
+    'u',
+  );
+  return glued;
+}
+
 function splitColumns(text: string): string[] {
   // Two columns joined by a wide gap ("UBND TỈNH VĨNH LONG   CỘNG HÒA XÃ HỘI …").
   const gap = text.split(/\s{3,}|\s{2,}(?=C[ỘOÔ]NG|Đ[ộo]c|Độc)/u);
@@ -42,11 +56,37 @@ function splitColumns(text: string): string[] {
   }
   const numberAndPlace = PLACE_DATE_AFTER_NUMBER.exec(clean);
   if (numberAndPlace) return [numberAndPlace[1]!.trim(), numberAndPlace[2]!.trim()];
+  const numberAndSubject = /^(S[ốoô6]\s*:\s*\S+)\s+(V\/[vV]\s.*)$/u.exec(clean);
+  if (numberAndSubject) return [numberAndSubject[1]!, numberAndSubject[2]!];
+  const heading = gluedTypeHeading().exec(clean);
+  if (heading) return [heading[1]!, clean.slice(heading[1]!.length).trim()];
   return [clean];
 }
 
 /** Every non-blank, non-rule line of the document in reading order, two-column header lines split. */
 export function logicalLines(text: DocumentText): LogicalLine[] {
+  return mergeBrokenHeaderLines(splitLines(text));
+}
+
+/** Text layers break "Số:" from its number and "CỘNG" from "HÒA XÃ HỘI …": join them again. */
+function mergeBrokenHeaderLines(lines: LogicalLine[]): LogicalLine[] {
+  const out: LogicalLine[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const next = lines[index + 1];
+    if (next && index < 40 && /^S[ốoô6]\s*:$/u.test(line.text) && /^[\d/]/.test(next.text)) {
+      out.push({ ...line, text: `${line.text} ${next.text.split(/\s+/)[0]}` });
+      const rest = next.text.split(/\s+/).slice(1).join(' ');
+      if (rest) out.push({ ...next, text: rest });
+      index++;
+      continue;
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function splitLines(text: DocumentText): LogicalLine[] {
   const out: LogicalLine[] = [];
   for (const page of text.pages) {
     page.lines.forEach((printed, index) => {

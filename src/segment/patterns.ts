@@ -3,8 +3,10 @@ import { documentTypes } from './dictionaries.js';
 
 /** Line-level patterns of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP layout). */
 
-export const MOTTO = /^(c[oộô]ng\s*h[oòóôà]a|cong\s*hoa|doc\s*lap|d[eéo]c\s*1ap)/;
-export const NUMBER_LINE = /^S[ốoô6]\s*[:;.]\s*|^S[ốoô6]\s+(?=[\d/]|$)|^86:\s*/u;
+export const MOTTO =
+  /^(c[oộô]ng\s*h[oòóôà]a|cong\s*hoa|doc\s*lap|d[eéo]c\s*1ap|cong$|hoa xa hoi|chu nghia viet nam)/;
+export const NUMBER_LINE =
+  /^(?:(?:Nghị quyết|Luật|Bộ luật|Pháp lệnh|Nghị định|Lệnh)\s+)?[Ss][ốoô6]\s*[:;.]\s*|^S[ốoô6]\s+(?=[\d/]|$)|^86:\s*/u;
 export const PLACE_DATE = /^([\p{L}.\- ]{2,40}?),?\s+ng[àa]y\b/u;
 export const SUBJECT_LINE = /^V\/v\b|^V\/V\b|^Về việc\b/u;
 export const BASIS_START =
