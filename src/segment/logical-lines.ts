@@ -33,13 +33,19 @@ function gluedTypeHeading(): RegExp {
     `^(${documentTypes()
       .types.map((type) => type.name.toUpperCase())
       .sort((a, b) => b.length - a.length)
-      .join('|')})(?=\\p{Lu}\\p{Ll})`,
+      .join('|')})(?=\\s?\\p{Lu}\\p{Ll})`,
     'u',
   );
   return glued;
 }
 
+/** Rule runs ("_____", "–––––") printed under a header part separate columns. */
 function splitColumns(text: string): string[] {
+  const parts = text.split(/\s*[_–—=]{3,}\s*|\s+-{4,}\s+/u).filter((part) => part.trim() !== '');
+  return parts.flatMap((part) => splitColumn(part));
+}
+
+function splitColumn(text: string): string[] {
   // Two columns joined by a wide gap ("UBND TỈNH VĨNH LONG   CỘNG HÒA XÃ HỘI …").
   const gap = text.split(/\s{3,}|\s{2,}(?=C[ỘOÔ]NG|Đ[ộo]c|Độc)/u);
   const clean = cleanLine(text);
@@ -56,10 +62,18 @@ function splitColumns(text: string): string[] {
   }
   const numberAndPlace = PLACE_DATE_AFTER_NUMBER.exec(clean);
   if (numberAndPlace) return [numberAndPlace[1]!.trim(), numberAndPlace[2]!.trim()];
-  const numberAndSubject = /^(S[ốoô6]\s*:\s*\S+)\s+(V\/[vV]\s.*)$/u.exec(clean);
+  const mottoAndPlace = /^(.*Hạnh phúc)\s+(\p{Lu}[\p{L}. ]{1,30},?\s+ng[àa]y(?![\p{L}]).*)$/u.exec(clean);
+  if (mottoAndPlace) return [mottoAndPlace[1]!, mottoAndPlace[2]!];
+  const issuerAndNumber = /^([\p{Lu}][\p{Lu}\s,.\-–&]+?)\s+(Số\s*:.*)$/u.exec(clean);
+  if (issuerAndNumber) return [issuerAndNumber[1]!, ...splitColumn(issuerAndNumber[2]!)];
+  const dateAndHeading =
+    /^(\p{Lu}[\p{L}. ]{1,30},?\s+ng[àa]y(?![\p{L}]).{0,40}?n[ăa]m\s*\d{4})\s+(\p{Lu}{2,}.*)$/u.exec(clean);
+  if (dateAndHeading) return [dateAndHeading[1]!, ...splitColumn(dateAndHeading[2]!)];
+  const numberAndSubject = /^(S[ốoô6]\s*:\s*\S+)\s+(V\/[vV]\s*[:.]?\s.*)$/u.exec(clean);
   if (numberAndSubject) return [numberAndSubject[1]!, numberAndSubject[2]!];
   const heading = gluedTypeHeading().exec(clean);
-  if (heading) return [heading[1]!, clean.slice(heading[1]!.length).trim()];
+  if (heading && clean.length > heading[1]!.length + 3)
+    return [heading[1]!, clean.slice(heading[1]!.length).trim()];
   return [clean];
 }
 

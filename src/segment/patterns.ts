@@ -8,7 +8,7 @@ export const MOTTO =
 export const NUMBER_LINE =
   /^(?:(?:Nghị quyết|Luật|Bộ luật|Pháp lệnh|Nghị định|Lệnh)\s+)?[Ss][ốoô6]\s*[:;.]\s*|^S[ốoô6]\s+(?=[\d/]|$)|^86:\s*/u;
 export const PLACE_DATE = /^([\p{L}.\- ]{2,40}?),?\s+ng[àa]y\b/u;
-export const SUBJECT_LINE = /^V\/v\b|^V\/V\b|^Về việc\b/u;
+export const SUBJECT_LINE = /^V\/[vV](?![\p{L}])|^Về việc(?![\p{L}])/u;
 export const BASIS_START =
   /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])/u;
 export const ENACTING = /^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|KẾT LUẬN|THÔNG BÁO)\s*:\s*$/u;
