@@ -3,7 +3,7 @@
  * realscans truth texts, synthetic documents, reported separately), GROBID style, and times extraction of
  * a 20-page text document. Results also go to bench/results/extract.json.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractRecord } from '../src/extract/index.js';
@@ -22,11 +22,19 @@ import {
   type Mode,
 } from './lib/score.js';
 
-const SETS = ['seeds', 'realscans', 'synthetic', 'heldout'] as const;
+const SETS = ['seeds', 'realscans', 'synthetic', 'heldout', 'corpus'] as const;
+/** The shared material beside the clone (corpus texts are read from there, not copied into fixtures). */
+const SHARED = process.env.VNPLAN_SHARED ?? join(PACKAGE_ROOT, '..', 'shared');
 const pct = (value: number): string => (value * 100).toFixed(1).padStart(6);
 
+function sourcePath(gold: Gold): string {
+  return gold.source.startsWith('corpus:')
+    ? join(SHARED, 'corpus', gold.source.slice('corpus:'.length))
+    : join(FIXTURES_DIR, gold.source);
+}
+
 function recordFor(gold: Gold): PlanRecord {
-  const text = readFileSync(join(FIXTURES_DIR, gold.source), 'utf8');
+  const text = readFileSync(sourcePath(gold), 'utf8');
   const record = extractRecord({
     id: '0'.repeat(64),
     source: { path: gold.source, kind: 'text', pages: 0 },
@@ -42,7 +50,12 @@ for (const set of SETS) {
   const golds = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Gold);
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Gold)
+    .filter((gold) => existsSync(sourcePath(gold)));
+  if (golds.length === 0) {
+    console.log(`\n== ${set}: skipped (source texts not found; set VNPLAN_SHARED) ==`);
+    continue;
+  }
   const setResult: Record<string, unknown> = { documents: golds.length };
   for (const mode of ['strict', 'soft'] as Mode[]) {
     const families = new Map<Family, Counts>(FAMILIES.map((family) => [family, { tp: 0, fp: 0, fn: 0 }]));
