@@ -44,6 +44,15 @@ export function issuerFields(
       inferred: false,
     };
   }
+  if (layout.authority.length > 0) {
+    // The enacting authority printed under the title ("THỦ TƯỚNG CHÍNH PHỦ") names the issuer.
+    return {
+      name: cleanLine(layout.authority.map((line) => line.text).join(' ')),
+      parent: null,
+      lines: layout.authority,
+      inferred: true,
+    };
+  }
   const ownType = typeName ?? 'Kế hoạch|Quyết định|Thông báo|Chương trình|Hướng dẫn|văn bản';
   const issuing = new RegExp(
     `(?:^|[,;]\\s*)([^,;]*?)\\s+(?:ban hành|xây dựng|thông báo|triển khai)\\s+(?:${ownType})(?![\\p{L}])`,
@@ -52,6 +61,9 @@ export function issuerFields(
   const candidates = [
     ...clauses.filter((entry) => entry.zone === 'preamble'),
     ...clauses.filter((entry) => entry.zone === 'basis'),
+    ...clauses
+      .filter((entry) => entry.zone === 'body' && entry.path.every((block) => !block.marker))
+      .slice(0, 3),
   ];
   for (const clause of candidates) {
     const match = issuing.exec(clause.text);

@@ -199,7 +199,9 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       const last = layout.title[layout.title.length - 1];
       if (last) {
         const separated = line.page !== last.page || line.line > last.line + 1;
-        const authority = isUpperLine(line.text) && !isUpperLine(last.text);
+        const authority =
+          (isUpperLine(line.text) && !isUpperLine(last.text)) ||
+          (line.column === 2 && line.line === last.line);
         if (separated || authority) break;
       } else if (NUMBER_LINE.test(line.text) || PLACE_DATE.test(line.text)) {
         // Header parts printed after the heading (OCR reading order).

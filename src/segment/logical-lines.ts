@@ -1,7 +1,17 @@
 import type { DocumentText } from '../document-text.js';
 import type { BBox } from '../findings.js';
 import { documentTypes } from './dictionaries.js';
-import { cleanLine, fold, isRuleLine } from './text-tools.js';
+import { cleanLine, fold, isRuleLine, isUpperLine } from './text-tools.js';
+
+function typeHeadingName(text: string): boolean {
+  const folded = fold(text.replace(/[:.]$/, ''));
+  return documentTypes().types.some((type) => fold(type.name) === folded);
+}
+
+/** A numbered or bulleted line start: never glued to the word before it. */
+function parseMarkerLike(text: string): boolean {
+  return /^([IVX]+|\d+|[a-zđ])[.)]\s|^[-+•]\s|^(Điều|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s/u.test(text);
+}
 
 /**
  * One line of the document as segmentation sees it: cleaned text plus where it was printed.
@@ -71,6 +81,12 @@ function splitColumn(text: string): string[] {
   if (dateAndHeading) return [dateAndHeading[1]!, ...splitColumn(dateAndHeading[2]!)];
   const numberAndSubject = /^(S[ốoô6]\s*:\s*\S+)\s+(V\/[vV]\s*[:.]?\s.*)$/u.exec(clean);
   if (numberAndSubject) return [numberAndSubject[1]!, numberAndSubject[2]!];
+  const authority =
+    /^(.{20,}?)\s+((?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\s+(?:ỦY BAN|UỶ BAN|BỘ|SỞ|CHÍNH PHỦ|TỔNG CỤC|CỤC)[\p{Lu}\s\-–]*)$/u.exec(
+      clean,
+    );
+  if (authority && isUpperLine(authority[1]!) && !/(CỦA|VÀ|VỀ)$/u.test(authority[1]!))
+    return [authority[1]!, authority[2]!];
   const heading = gluedTypeHeading().exec(clean);
   if (heading && clean.length > heading[1]!.length + 3)
     return [heading[1]!, clean.slice(heading[1]!.length).trim()];
@@ -82,12 +98,72 @@ export function logicalLines(text: DocumentText): LogicalLine[] {
   return mergeBrokenHeaderLines(splitLines(text));
 }
 
-/** Text layers break "Số:" from its number and "CỘNG" from "HÒA XÃ HỘI …": join them again. */
+const isUpperWord = (text: string): boolean => /^[\p{Lu}Đ]{2,}$/u.test(text);
+const isCapitalisedWords = (text: string, max: number): boolean =>
+  new RegExp(`^\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,${max - 1}}$`, 'u').test(text);
+
+/**
+ * Text layers break lines inside words of a header or a signature: "Số:" from its number, "HỘI" from
+ * "ĐỒNG NHÂN DÂN", "Hà" from "Nội, ngày …", "QUYẾT" from "ĐỊNH", "Dương" from "Đức Tuấn". Join them again.
+ */
 function mergeBrokenHeaderLines(lines: LogicalLine[]): LogicalLine[] {
   const out: LogicalLine[] = [];
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
     const next = lines[index + 1];
+    const previous = out[out.length - 1];
+    const joinable =
+      next !== undefined &&
+      next.page === line.page &&
+      next.line === line.line + 1 &&
+      line.column === undefined &&
+      next.column === undefined;
+    if (
+      joinable &&
+      isUpperWord(line.text) &&
+      /^[\p{Lu}Đ“"]/u.test(next.text) &&
+      isUpperLine(next.text) &&
+      !typeHeadingName(line.text) &&
+      !parseMarkerLike(next.text)
+    ) {
+      lines[index + 1] = {
+        ...next,
+        text: `${line.text} ${next.text}`,
+        raw: `${line.raw} ${next.raw}`,
+        line: line.line,
+      };
+      continue;
+    }
+    if (
+      joinable &&
+      index < 60 &&
+      /^[\p{L}. ]{2,25}$/u.test(line.text) &&
+      /^[\p{L}. ]{1,25},?\s*ng[àa]y(?![\p{L}])/u.test(next.text) &&
+      !/,/.test(line.text)
+    ) {
+      lines[index + 1] = {
+        ...next,
+        text: `${line.text} ${next.text}`,
+        raw: `${line.raw} ${next.raw}`,
+        line: line.line,
+      };
+      continue;
+    }
+    if (
+      joinable &&
+      previous &&
+      isUpperLine(previous.text) &&
+      isCapitalisedWords(line.text, 1) &&
+      isCapitalisedWords(next.text, 4)
+    ) {
+      lines[index + 1] = {
+        ...next,
+        text: `${line.text} ${next.text}`,
+        raw: `${line.raw} ${next.raw}`,
+        line: line.line,
+      };
+      continue;
+    }
     if (next && index < 40 && /^S[ốoô6]\s*:$/u.test(line.text) && /^[\d/]/.test(next.text)) {
       out.push({ ...line, text: `${line.text} ${next.text.split(/\s+/)[0]}` });
       const rest = next.text.split(/\s+/).slice(1).join(' ');
