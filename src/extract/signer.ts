@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Signer } from '../record/index.js';
 import type { DocumentLayout } from '../segment/index.js';
+import { NAME_RANK } from '../segment/patterns.js';
 
 type SignerValue = z.infer<typeof Signer>;
 const DELEGATION = /^(KT|TM|TL|TUQ|Q)\s*\.\s*/u;
@@ -19,5 +20,8 @@ export function signerFields(layout: DocumentLayout): SignerValue | null {
   }
   const last = lines[lines.length - 1];
   const position = last ? last.replace(DELEGATION, '').trim() || null : null;
-  return { name: layout.signerName?.text ?? null, position, delegation, lines };
+  const printed = layout.signerName?.text ?? null;
+  const rank = printed ? (NAME_RANK.exec(printed)?.[1] ?? null) : null;
+  const name = printed ? printed.replace(NAME_RANK, '').trim() : null;
+  return { name, position, delegation, lines, ...(rank ? { rank } : {}) };
 }

@@ -42,6 +42,8 @@ export const Signer = z.object({
   name: z.string().nullable(),
   position: z.string().nullable(),
   delegation: Delegation.nullable(),
+  /** A military or academic rank printed before the name ("Đại tướng", "PGS.TS."). */
+  rank: z.string().nullable().optional(),
   /** The full position lines as printed, e.g. ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]. */
   lines: z.array(z.string()).default([]),
 });

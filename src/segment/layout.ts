@@ -492,16 +492,13 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       continue;
     }
     if (mode === 'signature') {
-      if (
-        isSignatureStart(line.text) ||
-        (isUpperLine(line.text) && line.text.length < 60 && layout.signature.length < 2)
-      ) {
-        layout.signature.push(line);
-        continue;
-      }
-      if (isPersonName(line.text) || (isUpperLine(line.text) && line.text.split(' ').length <= 6)) {
+      if (isPersonName(line.text)) {
         layout.signerName = line;
         mode = 'after';
+        continue;
+      }
+      if (isUpperLine(line.text) && line.text.length < 60 && !APPENDIX.test(line.text)) {
+        layout.signature.push(line);
         continue;
       }
     }
@@ -519,6 +516,17 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
     layout.other.push(line);
   }
   flushList();
+  // A name printed in capitals was read as one more position line.
+  const last = layout.signature[layout.signature.length - 1];
+  if (
+    !layout.signerName &&
+    last &&
+    layout.signature.length >= 2 &&
+    !isSignatureStart(last.text) &&
+    last.text.split(' ').length <= 6
+  ) {
+    layout.signerName = layout.signature.pop()!;
+  }
   if (closingLines.length > 0) {
     layout.closing = { text: closingLines.map((line) => line.text).join(' '), lines: closingLines };
   }

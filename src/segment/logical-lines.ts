@@ -1,11 +1,11 @@
 import type { DocumentText } from '../document-text.js';
 import type { BBox } from '../findings.js';
 import { documentTypes } from './dictionaries.js';
+import { typeHeading } from './patterns.js';
 import { cleanLine, fold, isRuleLine, isUpperLine } from './text-tools.js';
 
 function typeHeadingName(text: string): boolean {
-  const folded = fold(text.replace(/[:.]$/, ''));
-  return documentTypes().types.some((type) => fold(type.name) === folded);
+  return typeHeading(text) !== null;
 }
 
 /** A numbered or bulleted line start: never glued to the word before it. */
@@ -99,8 +99,10 @@ export function logicalLines(text: DocumentText): LogicalLine[] {
 }
 
 const isUpperWord = (text: string): boolean => /^[\p{Lu}Đ]{2,}$/u.test(text);
-const isCapitalisedWords = (text: string, max: number): boolean =>
-  new RegExp(`^\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+){0,${max - 1}}$`, 'u').test(text);
+const isCapitalisedWords = (text: string, max: number): boolean => {
+  const words = text.split(' ');
+  return words.length <= max && words.every((word) => /^\p{Lu}\p{Ll}+$/u.test(word));
+};
 
 /**
  * Text layers break lines inside words of a header or a signature: "Số:" from its number, "HỘI" from

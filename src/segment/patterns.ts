@@ -23,20 +23,24 @@ export const FOOTNOTE = /^(\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S/u;
 export const POSITION_WORDS =
   /^(PHÓ\s+)?(GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TRƯỞNG\s+\p{Lu}+|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHỦ NHIỆM|THỨ TRƯỞNG|PHÓ TRƯỞNG BAN|TỔNG CỤC TRƯỞNG|CHÁNH THANH TRA|PHÓ CHÁNH VĂN PHÒNG|BÍ THƯ|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|GIÁM ĐỐC SỞ|TRƯỞNG BAN|TRƯỞNG PHÒNG|THỐNG ĐỐC|TỔNG THƯ KÝ|THƯ KÝ|ỦY VIÊN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|KẾ TOÁN TRƯỞNG)(?![\p{L}\p{N}])/u;
 
+let foldedTypes: Map<string, string> | null = null;
+
 /** The folded name of a document type heading ("KẾ HOẠCH" → "Kế hoạch"), or null. */
 export function typeHeading(text: string): string | null {
-  const folded = fold(text.replace(/[:.]$/, ''));
-  for (const type of documentTypes().types) {
-    if (fold(type.name) === folded) return type.name;
-  }
-  return null;
+  if (text.length > 40) return null;
+  foldedTypes ??= new Map(documentTypes().types.map((type) => [fold(type.name), type.name]));
+  return foldedTypes.get(fold(text.replace(/[:.]$/, ''))) ?? null;
 }
 
-/** A person's name: 2-6 capitalised words, no digits ("Lê Quang Hùng", "Trương Việt Dũng"). */
+/** Military and academic ranks printed before a signer's name ("Đại tướng Lương Tam Quang"). */
+export const NAME_RANK =
+  /^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|GS\.\s?TS\.|PGS\.\s?TS\.|GS\.|PGS\.|TS\.|ThS\.|BS\.|Bác sĩ|Luật sư)\s+/u;
+
+/** A person's name: 2-6 capitalised words, no digits ("Lê Quang Hùng", "Trương Việt Dũng"), maybe after a rank. */
 export function isPersonName(text: string): boolean {
-  const words = text.trim().split(/\s+/);
+  const words = text.trim().replace(NAME_RANK, '').split(/\s+/);
   if (words.length < 2 || words.length > 6) return false;
-  if (/\d|[:;/()]/.test(text)) return false;
+  if (/\d|[:;/()]/.test(text.replace(NAME_RANK, ''))) return false;
   // Positions are printed in capitals, names in title case.
   if (words.every((word) => word === word.toUpperCase())) return false;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
