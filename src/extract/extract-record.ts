@@ -1,7 +1,7 @@
 import type { DocumentText } from '../document-text.js';
 import type { Finding } from '../findings.js';
 import type { PlanRecord, Provenance, RestorationEdit } from '../record/index.js';
-import { analyseLayout, layoutToSections, typeByCode, typeByName } from '../segment/index.js';
+import { analyseLayout, layoutToSections, typeByCode, typeByName, type Block } from '../segment/index.js';
 import { spanProvenance, textClauses } from './clauses.js';
 import { extractAwards } from './awards.js';
 import { issuerFields, numberFields, placeDateFields, titleText } from './header-fields.js';
@@ -161,6 +161,25 @@ export function extractRecord(input: ExtractInput): PlanRecord {
       break;
     }
   }
+
+  const visit = (blocks: Block[]): void => {
+    for (const block of blocks) {
+      const first = block.lines[0];
+      if (block.marker?.repaired && first) {
+        findings.push({
+          stage: 'segment',
+          code: 'marker-repaired',
+          message: `read the garbled list marker as "${block.marker.label}"`,
+          severity: 'info',
+          place: { page: first.page, line: first.line },
+          actual: first.text.slice(0, 8),
+          expected: block.marker.label,
+        });
+      }
+      visit(block.children);
+    }
+  };
+  visit(layout.body);
 
   const pages = text.pages.length;
   const edits = input.edits ?? [];

@@ -118,6 +118,15 @@ describe('extractRecord', () => {
     expect(recipe.document.type).toBeNull();
   });
 
+  it('should report list markers it repaired from OCR noise', () => {
+    const record = extractFixture('text/synthetic/syn05_bc_ocr_nhieu.txt');
+    const repaired = record.findings.filter((finding) => finding.code === 'marker-repaired');
+    expect(repaired.map((finding) => [finding.expected, finding.place?.line])).toEqual([
+      ['II.', 16],
+      ['7.', 26],
+    ]);
+  });
+
   it('should report blank numbers and dates as findings', () => {
     const record = extractFixture('text/realscans/real_hanoi_tb_453_flag.txt');
     expect(record.document.number).toEqual({ text: '/TB-UBND', serial: null, symbol: 'TB-UBND' });
