@@ -22,7 +22,7 @@ import {
   type Mode,
 } from './lib/score.js';
 
-const SETS = ['seeds', 'realscans', 'synthetic', 'heldout', 'corpus', 'corpus2'] as const;
+const SETS = ['seeds', 'realscans', 'realscans-ocr', 'synthetic', 'heldout', 'corpus', 'corpus2'] as const;
 /** The shared material beside the clone (corpus texts are read from there, not copied into fixtures). */
 const SHARED = process.env.VNPLAN_SHARED ?? join(PACKAGE_ROOT, '..', 'shared');
 const pct = (value: number): string => (value * 100).toFixed(1).padStart(6);
