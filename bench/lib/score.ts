@@ -62,7 +62,7 @@ export interface Counts {
   fp: number;
   fn: number;
 }
-export type Mode = 'strict' | 'soft';
+export type Mode = 'strict' | 'soft' | 'loose';
 
 export function soft(value: string): string {
   return value
@@ -71,7 +71,18 @@ export function soft(value: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const norm = (value: string, mode: Mode): string => (mode === 'soft' ? soft(value) : value.normalize('NFC'));
+/** Soft, and diacritics ignored too: separates structure errors from OCR character errors. */
+export function loose(value: string): string {
+  return soft(
+    value
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[đĐ]/g, 'd'),
+  );
+}
+
+const norm = (value: string, mode: Mode): string =>
+  mode === 'soft' ? soft(value) : mode === 'loose' ? loose(value) : value.normalize('NFC');
 
 interface FactSet {
   field: string;

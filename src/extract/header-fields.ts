@@ -86,8 +86,11 @@ export function issuerFields(
 
 export function numberFields(layout: DocumentLayout): DocumentNumber | null {
   if (!layout.number) return null;
-  const after = layout.number.text.replace(/^(?:\p{L}+(?:\s+\p{L}+)?\s+)?([Ss][ốoô6]|86)\s*[:;.]?\s*/u, '');
-  return parseNumber(after.split(/\s+/)[0] ?? '');
+  const text = layout.number.text;
+  const after = /^[^:;]{1,20}[:;]/u.test(text)
+    ? text.replace(/^[^:;]{1,20}[:;]\s*/u, '')
+    : text.replace(/^(?:\p{L}+(?:\s+\p{L}+)?\s+)?([Ss][ốoô6]|86)\s*[:;.]?\s*/u, '');
+  return parseNumber(after);
 }
 
 export interface PlaceDate {

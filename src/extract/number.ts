@@ -6,13 +6,17 @@ export const NUMBER_TEXT =
   '\\d{1,5}(?:\\/\\d{4})?[\\/-][\\p{Lu}Đ][\\p{L}\\d]*(?:[-\\/][\\p{Lu}\\dĐ][\\p{L}\\d]*)*';
 
 export function parseNumber(text: string): DocumentNumber | null {
-  const clean = text.replace(/\s+/g, '').replace(/[.,;:]+$/, '');
+  // OCR leaves specks and broken hyphens inside numbers: "2 † /2026/TT-BCT", "†o /QĐ- -TTg".
+  const clean = text
+    .replace(/[^\p{L}\d/\-]/gu, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/[.,;:]+$/, '');
   if (clean === '') return null;
   const serialMatch = /^(\d+)/.exec(clean);
   const serial = serialMatch ? serialMatch[1]! : null;
-  let rest = clean.slice(serial?.length ?? 0).replace(/^[/-]/, '');
-  rest = rest.replace(/^(19|20)\d{2}\//, '');
-  const symbol = rest === '' ? null : rest;
+  let rest = serial ? clean.slice(serial.length) : clean.slice(clean.indexOf('/') + 1);
+  rest = rest.replace(/^[/-]/, '').replace(/^(19|20)\d{2}\//, '');
+  const symbol = rest === '' || !/\p{Lu}/u.test(rest) ? null : rest;
   if (!serial && !symbol) return null;
   return { text: clean, serial, symbol };
 }

@@ -12,7 +12,8 @@ import {
   MOTTO,
   NUMBER_LINE,
   PLACE_DATE,
-  POSITION_WORDS,
+  isNumberLine,
+  isPositionLine,
   RECIPIENTS_HEADING,
   SUBJECT_LINE,
   endsClause,
@@ -95,7 +96,7 @@ export function joinClauses(lines: LogicalLine[]): Clause[] {
 }
 
 function isSignatureStart(text: string): boolean {
-  return DELEGATION.test(text) || (isUpperLine(text) && POSITION_WORDS.test(text) && text.length < 60);
+  return DELEGATION.test(text) || (isUpperLine(text) && isPositionLine(text) && text.length < 60);
 }
 
 function isHeaderIssuerLine(text: string): boolean {
@@ -136,7 +137,7 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
     const folded = fold(line.text);
     if (MOTTO.test(folded)) {
       layout.motto.push(line);
-    } else if (!layout.number && NUMBER_LINE.test(line.text) && line.text.length < 60) {
+    } else if (!layout.number && isNumberLine(line.text) && line.text.length < 60) {
       layout.number = line;
     } else if (
       !layout.placeDate &&
@@ -338,6 +339,12 @@ function joinItems(lines: LogicalLine[]): Clause[] {
   const items: Clause[] = [];
   for (const line of lines) {
     const last = items[items.length - 1];
+    if (last && /^\([^()]+\)[;.]?$/u.test(line.text)) {
+      // A purpose printed on its own line belongs to the item above: "(để đưa tin)".
+      last.text = `${last.text.replace(/[;.]\s*$/, '')} ${line.text}`;
+      last.lines.push(line);
+      continue;
+    }
     if (last && !/^[-–+•]/.test(line.text) && !endsClause(last.text)) {
       last.text = `${last.text} ${line.text}`;
       last.lines.push(line);
@@ -516,6 +523,19 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
     layout.other.push(line);
   }
   flushList();
+  // OCR may glue the signer's name to the end of a recipient line: "- VP UBTP: CVP, Trương Việt Dũng".
+  if (!layout.signerName && layout.signature.length > 0) {
+    for (const list of layout.recipientLists) {
+      for (const item of list.items) {
+        const match = /[,;]\s+((?:\p{Lu}\p{Ll}+\s+){1,3}\p{Lu}\p{Ll}+)$/u.exec(item.text);
+        const line = item.lines[item.lines.length - 1];
+        if (match && line && !layout.signerName) {
+          layout.signerName = { ...line, text: match[1]! };
+          item.text = item.text.slice(0, match.index);
+        }
+      }
+    }
+  }
   // A name printed in capitals was read as one more position line.
   const last = layout.signature[layout.signature.length - 1];
   if (

@@ -72,6 +72,11 @@ function splitColumn(text: string): string[] {
   }
   const numberAndPlace = PLACE_DATE_AFTER_NUMBER.exec(clean);
   if (numberAndPlace) return [numberAndPlace[1]!.trim(), numberAndPlace[2]!.trim()];
+  if (/^s[o6]\s*[:;.]/.test(fold(clean.slice(0, 4)))) {
+    // An OCR'd number with specks and spaces ("Số: 445 /NQ-CP Hà Nội, ngày …"): split at the place name.
+    const place = /\s(\p{Lu}[\p{Ll}.]*(?:\s+\p{Lu}[\p{Ll}.]*){0,4},?\s*ng[àa]y)/u.exec(clean);
+    if (place) return [clean.slice(0, place.index).trim(), clean.slice(place.index + 1).trim()];
+  }
   const mottoAndPlace = /^(.*Hạnh phúc)\s+(\p{Lu}[\p{L}. ]{1,30},?\s+ng[àa]y(?![\p{L}]).*)$/u.exec(clean);
   if (mottoAndPlace) return [mottoAndPlace[1]!, mottoAndPlace[2]!];
   const issuerAndNumber = /^([\p{Lu}][\p{Lu}\s,.\-–&]+?)\s+(Số\s*:.*)$/u.exec(clean);
@@ -81,6 +86,15 @@ function splitColumn(text: string): string[] {
   if (dateAndHeading) return [dateAndHeading[1]!, ...splitColumn(dateAndHeading[2]!)];
   const numberAndSubject = /^(S[ốoô6]\s*:\s*\S+)\s+(V\/[vV]\s*[:.]?\s.*)$/u.exec(clean);
   if (numberAndSubject) return [numberAndSubject[1]!, numberAndSubject[2]!];
+  // OCR joins the recipients column and the signature column with one space.
+  const recipientsAndSignature =
+    /^(Nơi nhận\s*:)\s*((?:KT|TM|TL|TUQ|Q)\.\s.*|[\p{Lu}Đ][\p{Lu}Đ\s]{3,})$/u.exec(clean);
+  if (recipientsAndSignature) return [recipientsAndSignature[1]!, recipientsAndSignature[2]!];
+  const itemAndSignature =
+    /^([-–+].*?[;,.)])\s+[-–]?\s*((?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[\p{Lu}Đ]{2,}(?:[\s,]+[\p{Lu}Đ]{2,})+)$/u.exec(
+      clean,
+    );
+  if (itemAndSignature) return [itemAndSignature[1]!, itemAndSignature[2]!];
   const authority =
     /^(.{20,}?)\s+((?:CHỦ TỊCH|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\s+(?:ỦY BAN|UỶ BAN|BỘ|SỞ|CHÍNH PHỦ|TỔNG CỤC|CỤC)[\p{Lu}\s\-–]*)$/u.exec(
       clean,

@@ -19,6 +19,19 @@ export const DELEGATION = /^(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)$/u;
 export const APPENDIX = /^(PHỤ LỤC|Phụ lục)(\s+[IVXLC\d]+|\s*[:.]|\s*$|\s+\p{Lu})/u;
 export const FOOTNOTE = /^(\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S/u;
 
+const FOLDED_POSITIONS =
+  /^(pho\s+)?(giam doc|tong giam doc|chu tich|bo truong|thu truong|thu tuong|chanh van phong|chanh thanh tra|cuc truong|vu truong|vien truong|hieu truong|chu nhiem|bi thu|tong cuc truong|chi cuc truong|truong ban|truong phong|thong doc|tong thu ky|thu ky|chanh an|tong kiem toan|ke toan truong|truong)(?![a-z])/;
+
+/** An upper-case signer position, accents optional ("CHỦ TICH" from OCR is still a position). */
+export function isPositionLine(text: string): boolean {
+  return POSITION_WORDS.test(text) || FOLDED_POSITIONS.test(fold(text));
+}
+
+/** A "Số:" line, accents optional ("Só:", "Sô:", "86:"). */
+export function isNumberLine(text: string): boolean {
+  return NUMBER_LINE.test(text) || /^s[o6]\s*[:;.]\s*[\d/]/.test(fold(text));
+}
+
 /** Upper-case positions that open a signature block. */
 export const POSITION_WORDS =
   /^(PHÓ\s+)?(GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TRƯỞNG\s+\p{Lu}+|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHỦ NHIỆM|THỨ TRƯỞNG|PHÓ TRƯỞNG BAN|TỔNG CỤC TRƯỞNG|CHÁNH THANH TRA|PHÓ CHÁNH VĂN PHÒNG|BÍ THƯ|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|GIÁM ĐỐC SỞ|TRƯỞNG BAN|TRƯỞNG PHÒNG|THỐNG ĐỐC|TỔNG THƯ KÝ|THƯ KÝ|ỦY VIÊN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|KẾ TOÁN TRƯỞNG)(?![\p{L}\p{N}])/u;

@@ -11,6 +11,11 @@ export function cleanLine(text: string): string {
       .replace(/[\u00a0\u2000-\u200b\u3000\t]/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
+      // OCR reads specks and rules at a line's start as "__", "~", "—", "¡ )": drop them before a word.
+      .replace(/^(?:[_~=|—`'\\¡!)†‡]+\s*)+(?=\p{L})/u, '')
+      // Vertical rules between columns; Ð (U+00D0, Icelandic eth) for Đ.
+      .replace(/\s\|\s/g, ' ')
+      .replace(/\u00d0/g, 'Đ')
   );
 }
 
