@@ -8,7 +8,7 @@ export const NUMBER_TEXT =
 export function parseNumber(text: string): DocumentNumber | null {
   // OCR leaves specks and broken hyphens inside numbers: "2 † /2026/TT-BCT", "†o /QĐ- -TTg".
   const clean = text
-    .replace(/[^\p{L}\d/\-]/gu, '')
+    .replace(/[^\p{L}\d/-]/gu, '')
     .replace(/-{2,}/g, '-')
     .replace(/[.,;:]+$/, '');
   if (clean === '') return null;
