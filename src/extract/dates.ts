@@ -32,17 +32,27 @@ function numberPart(part: string | undefined): number | null {
 }
 
 const WORD = '(?!th[áa]ng|n[ăa]m)[\\p{Ll}]+';
+/** Between the parts of a written date OCR may leave dashes or dots: "ngày tháng — năm 2026". */
+const SEP = '[\\s\\-—–.,:]*';
 const NUM_OR_WORDS = `(\\d{1,2}|${WORD}(?:\\s+${WORD}){0,2})?`;
 /** "ngày 24 tháng 10 năm 2025", "ngày  tháng 4 năm 2026", "ngày hai mươi tư tháng mười năm 2025". */
 export const WORDS_DATE = new RegExp(
-  `ng[àa]y\\s*${NUM_OR_WORDS}\\s*th[áa]ng\\s*${NUM_OR_WORDS}\\s*n[ăa]m\\s*(\\d{4})?`,
+  `ng[àa]y${SEP}${NUM_OR_WORDS}${SEP}th[áa]ng${SEP}${NUM_OR_WORDS}${SEP}n[ăa]m${SEP}(\\d{4})?`,
   'iu',
 );
 /** "24/10/2025", "24-10-2025", "24.10.2025". */
 export const DIGITS_DATE = /(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])/u;
 
+/** OCR reads 1 as I, l or | and 0 as O inside dates ("I7/6/2020"): repair tokens shaped like a date. */
+function repairDateDigits(text: string): string {
+  return text.replace(/(?<![\p{L}\d])[\dIl|O]{1,2}\/[\dIl|O]{1,2}\/[\dIl|O]{4}(?![\p{L}\d])/gu, (token) =>
+    /\d/.test(token) ? token.replace(/[Il|]/g, '1').replace(/O/g, '0') : token,
+  );
+}
+
 /** The first date in a text, written in words or digits; month or year precision when the day is blank. */
-export function parseDate(text: string): PartialDate | null {
+export function parseDate(printed: string): PartialDate | null {
+  const text = repairDateDigits(printed);
   const words = WORDS_DATE.exec(text);
   const digits = DIGITS_DATE.exec(text);
   if (words && (!digits || words.index <= digits.index)) {

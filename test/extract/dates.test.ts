@@ -24,6 +24,13 @@ describe('parseDate', () => {
     expect(parseDate('Hà Nội, ngày tháng năm')).toBeNull();
   });
 
+  it('should read dates damaged by OCR', () => {
+    expect(parseDate('Luật Xây dựng ngày I7/6/2020')).toMatchObject({ iso: '2020-06-17' });
+    expect(parseDate('Hà Nội, ngày23 tháng 4 năm 2026')).toMatchObject({ iso: '2026-04-23' });
+    expect(parseDate('Hà Nội, ngày tháng — năm 2026')).toMatchObject({ iso: '2026', precision: 'year' });
+    expect(parseDate('Vinh Long, ngay 24 thang 10 nam 2025')).toMatchObject({ iso: '2025-10-24' });
+  });
+
   it('should reject impossible dates', () => {
     expect(parseDate('ngày 45/13/2026')).toBeNull();
   });
