@@ -42,6 +42,8 @@ export const Signer = z.object({
   name: z.string().nullable(),
   position: z.string().nullable(),
   delegation: Delegation.nullable(),
+  /** A military or academic rank printed before the name ("Đại tướng", "PGS.TS."). */
+  rank: z.string().nullable().optional(),
   /** The full position lines as printed, e.g. ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]. */
   lines: z.array(z.string()).default([]),
 });
@@ -60,6 +62,8 @@ export const Reference = z.object({
   relation: Relation,
   /** Normalised key from type, number, issuer and year: two citations of one document share it. */
   key: z.string(),
+  /** Short names the document defines for it ("sau đây viết tắt là Nghị quyết số 57"). */
+  shortNames: z.array(z.string()).optional(),
   provenance: Provenance.optional(),
 });
 export type Reference = z.infer<typeof Reference>;

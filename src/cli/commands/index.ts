@@ -1,20 +1,26 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerErrorsCommand } from './errors.js';
+import { registerExportCommand } from './export.js';
+import { registerExtractCommand } from './extract.js';
 import { registerPutCommand } from './put.js';
 import { registerQueryCommand } from './query.js';
 import { registerRefsCommand } from './refs.js';
+import { registerSchemaCommand } from './schema.js';
 import { registerSearchCommand } from './search.js';
 import { registerServeCommand } from './serve.js';
 import { registerShowCommand } from './show.js';
 
 /** Every subcommand, in the order `vnplan --help` lists them. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
-  registerPutCommand,
+  registerExtractCommand,
+  registerSchemaCommand,
+  registerExportCommand,
   registerQueryCommand,
   registerSearchCommand,
   registerShowCommand,
   registerRefsCommand,
+  registerPutCommand,
   registerServeCommand,
   registerErrorsCommand,
 ];

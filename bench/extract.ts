@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:extract`: scores `extractRecord` against the hand-written gold in fixtures/gold (seeds,
+ * realscans truth texts, synthetic documents, reported separately), GROBID style, and times extraction of
+ * a 20-page text document. Results also go to bench/results/extract.json.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { extractRecord } from '../src/extract/index.js';
+import { FIXTURES_DIR, PACKAGE_ROOT } from '../src/paths.js';
+import { PlanRecord } from '../src/record/index.js';
+import { segmentDocument } from '../src/segment/index.js';
+import { documentTextFromString } from '../src/text-input/index.js';
+import {
+  addCounts,
+  FAMILIES,
+  prf,
+  scoreRecord,
+  type Counts,
+  type Family,
+  type Gold,
+  type Mode,
+} from './lib/score.js';
+
+const SETS = ['seeds', 'realscans', 'realscans-ocr', 'synthetic', 'heldout', 'corpus', 'corpus2'] as const;
+/** The shared material beside the clone (corpus texts are read from there, not copied into fixtures). */
+const SHARED = process.env.VNPLAN_SHARED ?? join(PACKAGE_ROOT, '..', 'shared');
+const pct = (value: number): string => (value * 100).toFixed(1).padStart(6);
+
+function sourcePath(gold: Gold): string {
+  return gold.source.startsWith('corpus:')
+    ? join(SHARED, 'corpus', gold.source.slice('corpus:'.length))
+    : join(FIXTURES_DIR, gold.source);
+}
+
+function recordFor(gold: Gold): PlanRecord {
+  const text = readFileSync(sourcePath(gold), 'utf8');
+  const record = extractRecord({
+    id: '0'.repeat(64),
+    source: { path: gold.source, kind: 'text', pages: 0 },
+    text: documentTextFromString(text),
+  });
+  return PlanRecord.parse(record);
+}
+
+const results: Record<string, unknown> = {};
+const mismatches: string[] = [];
+for (const set of SETS) {
+  const dir = join(FIXTURES_DIR, 'gold', set);
+  const golds = readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Gold)
+    .filter((gold) => existsSync(sourcePath(gold)));
+  if (golds.length === 0) {
+    console.log(`\n== ${set}: skipped (source texts not found; set VNPLAN_SHARED) ==`);
+    continue;
+  }
+  const setResult: Record<string, unknown> = { documents: golds.length };
+  for (const mode of ['strict', 'soft', 'loose'] as Mode[]) {
+    const families = new Map<Family, Counts>(FAMILIES.map((family) => [family, { tp: 0, fp: 0, fn: 0 }]));
+    const fields = new Map<string, Counts>();
+    let exact = 0;
+    for (const gold of golds) {
+      const record = recordFor(gold);
+      const score = scoreRecord(gold, record, mode);
+      if (score.exact) exact++;
+      for (const [field, { family, counts }] of score.byField) {
+        addCounts(families.get(family)!, counts);
+        const total = fields.get(field) ?? { tp: 0, fp: 0, fn: 0 };
+        addCounts(total, counts);
+        fields.set(field, total);
+        if (mode === 'soft' && (counts.fp > 0 || counts.fn > 0))
+          mismatches.push(`${set}/${gold.source}: ${field} (fp ${counts.fp}, fn ${counts.fn})`);
+      }
+    }
+    const all: Counts = { tp: 0, fp: 0, fn: 0 };
+    for (const counts of families.values()) addCounts(all, counts);
+    if (mode === 'loose') {
+      // Diacritics ignored as well: one line per set, to tell structure errors from character errors.
+      const overall = prf(
+        [...families.values()].reduce(
+          (sum, counts) => ({ tp: sum.tp + counts.tp, fp: sum.fp + counts.fp, fn: sum.fn + counts.fn }),
+          { tp: 0, fp: 0, fn: 0 },
+        ),
+      );
+      console.log(
+        `== ${set}, loose (soft and diacritics ignored): overall F1 ${pct(overall.f1).trim()}; ${[...families].map(([family, counts]) => `${family} ${pct(prf(counts).f1).trim()}`).join(', ')}`,
+      );
+      setResult[mode] = {
+        families: Object.fromEntries([...families].map(([family, counts]) => [family, prf(counts)])),
+        overall,
+      };
+      continue;
+    }
+    console.log(`\n== ${set} (${golds.length} documents), ${mode} ==`);
+    console.log('family            precision  recall     F1   support');
+    for (const [family, counts] of families) {
+      const score = prf(counts);
+      console.log(
+        `${family.padEnd(16)} ${pct(score.precision)}  ${pct(score.recall)} ${pct(score.f1)}  ${String(score.support).padStart(6)}`,
+      );
+    }
+    const overall = prf(all);
+    console.log(
+      `${'ALL'.padEnd(16)} ${pct(overall.precision)}  ${pct(overall.recall)} ${pct(overall.f1)}  ${String(overall.support).padStart(6)}`,
+    );
+    console.log(
+      `whole-record exact: ${exact}/${golds.length} (${pct(exact / Math.max(1, golds.length)).trim()}%)`,
+    );
+    setResult[mode] = {
+      families: Object.fromEntries([...families].map(([family, counts]) => [family, prf(counts)])),
+      fields: Object.fromEntries([...fields].map(([field, counts]) => [field, prf(counts)])),
+      overall,
+      exactRecords: exact,
+    };
+  }
+  results[set] = setResult;
+}
+if (mismatches.length > 0) {
+  console.log('\nsoft mismatches (field with a false positive or negative):');
+  for (const line of mismatches) console.log(`  ${line}`);
+}
+
+// Timing: a 20-page text document made from the seed plans' lines, 45 lines a page.
+const seedLines = readdirSync(join(FIXTURES_DIR, 'text', 'seeds'))
+  .sort()
+  .flatMap((name) => readFileSync(join(FIXTURES_DIR, 'text', 'seeds', name), 'utf8').split('\n'));
+const pages: string[] = [];
+for (let page = 0; page < 20; page++)
+  pages.push(
+    seedLines
+      .slice((page * 45) % (seedLines.length - 45), ((page * 45) % (seedLines.length - 45)) + 45)
+      .join('\n'),
+  );
+const long = documentTextFromString(pages.join('\f'));
+const runs = 20;
+const time = (run: () => void): number => {
+  for (let i = 0; i < 3; i++) run();
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) run();
+  return (performance.now() - start) / runs;
+};
+const segmentMs = time(() => segmentDocument(long));
+const extractMs = time(() =>
+  extractRecord({ id: '0'.repeat(64), source: { path: 'long.txt', kind: 'text', pages: 20 }, text: long }),
+);
+const chars = pages.join('').length;
+console.log(
+  `\n20-page text document (${chars} characters): extractRecord ${extractMs.toFixed(1)} ms, segmentDocument alone ${segmentMs.toFixed(1)} ms (extract/segment ratio ${(extractMs / segmentMs).toFixed(2)}), mean of ${runs} runs; target < 200 ms`,
+);
+results.timing = { pages: 20, characters: chars, extractMs, segmentMs, runs };
+
+const outDir = join(PACKAGE_ROOT, 'bench', 'results');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'extract.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { VnplanError } from '../../errors/index.js';
+import { toNd30 } from '../../export/index.js';
+import { extractFile } from '../../extract/index.js';
+import { PlanRecord } from '../../record/index.js';
+import { action, type CliContext } from '../context.js';
+
+/** A PlanRecord from a .json file written by `vnplan extract`, or from a document run through extract. */
+async function recordOf(file: string): Promise<PlanRecord> {
+  if (!file.toLowerCase().endsWith('.json')) return extractFile(file);
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new VnplanError('VNPLAN_E_FILE_NOT_FOUND', {}, { path: file, cause: error });
+    }
+    throw new VnplanError('VNPLAN_E_RECORD_INVALID', { detail: 'not JSON' }, { path: file, cause: error });
+  }
+  const parsed = PlanRecord.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const detail = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'schema mismatch';
+    throw new VnplanError('VNPLAN_E_RECORD_INVALID', { detail }, { path: file });
+  }
+  return parsed.data;
+}
+
+export function registerExportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description('print records as JSON: PlanRecords, or the Nghị định 30/2020 Phụ lục VI metadata fields')
+    .argument('<files...>', 'PlanRecord .json files, or documents to extract first')
+    .option('--format <format>', 'nd30 | json', 'json')
+    .option('--pretty', 'indent the JSON')
+    .action(
+      action(ctx, async (files: string[], options: { format: string; pretty?: boolean }) => {
+        if (options.format !== 'nd30' && options.format !== 'json') {
+          throw new VnplanError('VNPLAN_E_USAGE', {
+            detail: `unknown --format "${options.format}": use nd30 or json`,
+          });
+        }
+        const out: unknown[] = [];
+        for (const file of files) {
+          const record = await recordOf(file);
+          out.push(options.format === 'nd30' ? toNd30(record) : record);
+        }
+        ctx.stdout.write(`${JSON.stringify(out, null, options.pretty ? 2 : undefined)}\n`);
+      }),
+    );
+}

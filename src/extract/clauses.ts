@@ -1,0 +1,93 @@
+import type { Provenance, Relation } from '../record/index.js';
+import type { Block, Clause, DocumentLayout, LogicalLine } from '../segment/index.js';
+
+/** A paragraph of running text with what it is for, the unit extraction reads. */
+export interface TextClause {
+  text: string;
+  lines: LogicalLine[];
+  /** How documents cited in it relate to this one. */
+  relation: Relation;
+  zone: 'title' | 'basis' | 'preamble' | 'body' | 'closing' | 'appendix' | 'other';
+  /** The enclosing body blocks, outermost first. */
+  path: Block[];
+}
+
+export function provenanceOf(lines: LogicalLine[], offset = 0): Provenance {
+  let position = 0;
+  let chosen = lines[0]!;
+  for (const line of lines) {
+    if (offset < position + line.text.length + 1) {
+      chosen = line;
+      break;
+    }
+    position += line.text.length + 1;
+    chosen = line;
+  }
+  return {
+    page: chosen.page,
+    line: chosen.line,
+    text: chosen.raw,
+    ...(chosen.bbox ? { bbox: chosen.bbox } : {}),
+  };
+}
+
+export function spanProvenance(lines: LogicalLine[]): Provenance | null {
+  const first = lines[0];
+  if (!first) return null;
+  const last = lines[lines.length - 1]!;
+  return {
+    page: first.page,
+    line: first.line,
+    ...(last.page === first.page && last.line !== first.line ? { endLine: last.line } : {}),
+    text: lines
+      .map((line) => line.raw)
+      .filter((raw, index, all) => all.indexOf(raw) === index)
+      .join('\n'),
+  };
+}
+
+function basisRelation(text: string): Relation {
+  if (/^Căn cứ/u.test(text)) return 'basis';
+  if (/^(Thực hiện|Thi hành|Tiếp theo|Theo chỉ đạo)/u.test(text)) return 'implements';
+  return 'cites';
+}
+
+function blockClauses(block: Block, path: Block[], zone: TextClause['zone'], out: TextClause[]): void {
+  const here = [...path, block];
+  const first = block.lines[0];
+  if (block.marker && block.heading && first) {
+    out.push({ text: block.heading, lines: [first], relation: 'cites', zone, path: here });
+  }
+  for (const paragraph of block.paragraphs) {
+    out.push({ text: paragraph.text, lines: paragraph.lines, relation: 'cites', zone, path: here });
+  }
+  for (const child of block.children) blockClauses(child, here, zone, out);
+}
+
+const asClause = (clause: Clause, relation: Relation, zone: TextClause['zone']): TextClause => ({
+  text: clause.text,
+  lines: clause.lines,
+  relation,
+  zone,
+  path: [],
+});
+
+/** Every paragraph of running text in reading order, header lines excluded. */
+export function textClauses(layout: DocumentLayout): TextClause[] {
+  const out: TextClause[] = [];
+  if (layout.title.length > 0) {
+    out.push({
+      text: layout.title.map((line) => line.text).join(' '),
+      lines: layout.title,
+      relation: 'cites',
+      zone: 'title',
+      path: [],
+    });
+  }
+  for (const clause of layout.basis) out.push(asClause(clause, basisRelation(clause.text), 'basis'));
+  for (const clause of layout.preamble) out.push(asClause(clause, 'cites', 'preamble'));
+  for (const block of layout.body) blockClauses(block, [], 'body', out);
+  if (layout.closing) out.push(asClause(layout.closing, 'cites', 'closing'));
+  for (const block of layout.appendices) blockClauses(block, [], 'appendix', out);
+  return out;
+}

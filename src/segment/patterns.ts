@@ -1,0 +1,66 @@
+import { fold } from './text-tools.js';
+import { documentTypes } from './dictionaries.js';
+
+/** Line-level patterns of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP layout). */
+
+export const MOTTO =
+  /^(c[oộô]ng\s*h[oòóôà]a|cong\s*hoa|doc\s*lap|d[eéo]c\s*1ap|cong$|hoa xa hoi|chu nghia viet nam|nghia viet nam$)/;
+export const NUMBER_LINE =
+  /^(?:(?:Nghị quyết|Luật|Bộ luật|Pháp lệnh|Nghị định|Lệnh)\s+)?[Ss][ốoô6]\s*[:;.]\s*|^S[ốoô6]\s+(?=[\d/]|$)|^86:\s*/u;
+export const PLACE_DATE = /^([\p{L}.\- ]{2,40}?),?\s+ng[àa]y\b/u;
+export const SUBJECT_LINE = /^V\/[vV](?![\p{L}])|^Về việc(?![\p{L}])/u;
+export const BASIS_START =
+  /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])/u;
+export const ENACTING = /^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|KẾT LUẬN|THÔNG BÁO)\s*:\s*$/u;
+export const CLOSING = /^Trên đây là(?![\p{L}\p{N}])/u;
+export const RECIPIENTS_HEADING = /^(Nơi nhận|Nơi gửi)\s*[:;.]?\s*(.*)$/u;
+export const ADDRESSEE_HEADING = /^Kính gửi\s*[:;.]?\s*(.*)$/u;
+export const DELEGATION = /^(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)$/u;
+export const APPENDIX = /^(PHỤ LỤC|Phụ lục)(\s+[IVXLC\d]+|\s*[:.]|\s*$|\s+\p{Lu})/u;
+export const FOOTNOTE = /^(\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S/u;
+
+const FOLDED_POSITIONS =
+  /^(pho\s+)?(giam doc|tong giam doc|chu tich|bo truong|thu truong|thu tuong|chanh van phong|chanh thanh tra|cuc truong|vu truong|vien truong|hieu truong|chu nhiem|bi thu|tong cuc truong|chi cuc truong|truong ban|truong phong|thong doc|tong thu ky|thu ky|chanh an|tong kiem toan|ke toan truong|truong)(?![a-z])/;
+
+/** An upper-case signer position, accents optional ("CHỦ TICH" from OCR is still a position). */
+export function isPositionLine(text: string): boolean {
+  return POSITION_WORDS.test(text) || FOLDED_POSITIONS.test(fold(text));
+}
+
+/** A "Số:" line, accents optional ("Só:", "Sô:", "86:"). */
+export function isNumberLine(text: string): boolean {
+  return NUMBER_LINE.test(text) || /^s[o6]\s*[:;.]\s*[\d/]/.test(fold(text));
+}
+
+/** Upper-case positions that open a signature block. */
+export const POSITION_WORDS =
+  /^(PHÓ\s+)?(GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|CHÁNH THANH TRA|TRƯỞNG\s+\p{Lu}+|CỤC TRƯỞNG|VỤ TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|CHỦ NHIỆM|THỨ TRƯỞNG|PHÓ TRƯỞNG BAN|TỔNG CỤC TRƯỞNG|CHÁNH THANH TRA|PHÓ CHÁNH VĂN PHÒNG|BÍ THƯ|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|GIÁM ĐỐC SỞ|TRƯỞNG BAN|TRƯỞNG PHÒNG|THỐNG ĐỐC|TỔNG THƯ KÝ|THƯ KÝ|ỦY VIÊN|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|KẾ TOÁN TRƯỞNG)(?![\p{L}\p{N}])/u;
+
+let foldedTypes: Map<string, string> | null = null;
+
+/** The folded name of a document type heading ("KẾ HOẠCH" → "Kế hoạch"), or null. */
+export function typeHeading(text: string): string | null {
+  if (text.length > 40) return null;
+  foldedTypes ??= new Map(documentTypes().types.map((type) => [fold(type.name), type.name]));
+  return foldedTypes.get(fold(text.replace(/[:.]$/, ''))) ?? null;
+}
+
+/** Military and academic ranks printed before a signer's name ("Đại tướng Lương Tam Quang"). */
+export const NAME_RANK =
+  /^(Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|Trung tá|Thiếu tá|GS\.\s?TS\.|PGS\.\s?TS\.|GS\.|PGS\.|TS\.|ThS\.|BS\.|Bác sĩ|Luật sư)\s+/u;
+
+/** A person's name: 2-6 capitalised words, no digits ("Lê Quang Hùng", "Trương Việt Dũng"), maybe after a rank. */
+export function isPersonName(text: string): boolean {
+  const words = text.trim().replace(NAME_RANK, '').split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  if (/\d|[:;/()]/.test(text.replace(NAME_RANK, ''))) return false;
+  // Positions are printed in capitals, names in title case.
+  if (words.every((word) => word === word.toUpperCase())) return false;
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return capitalised === words.length;
+}
+
+/** Text ends a sentence or clause (so the next printed line starts a new paragraph). */
+export function endsClause(text: string): boolean {
+  return /[.;:!?]["”»)]*$|\.\/\.$/u.test(text.trim());
+}
