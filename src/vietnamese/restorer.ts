@@ -1,0 +1,304 @@
+import type { GarbleChannel } from './channel.js';
+import type { LanguageModel, TrigramModel } from './lm/model.js';
+import { modelWord } from './lm/tokens.js';
+import { parseSyllable } from './syllable.js';
+import { applyCase, fold, hasVietnameseMark, normaliseTonePlacement } from './tone.js';
+import { GARBLE_SYMBOLS, tokenizeLine, type Piece } from './tokenize.js';
+
+/** What kind of damage a text shows, which decides the candidates each word gets. */
+export type DamageMode = 'clean' | 'stripped' | 'garbled';
+
+/** Options of diacritics restoration. */
+export interface RestoreOptions {
+  /** Damage to repair; `auto` judges it from the text. @defaultValue 'auto' */
+  mode?: DamageMode | 'auto';
+  /** Edits whose confidence is under this are flagged `lowConfidence`. @defaultValue 0.6 */
+  lowConfidenceThreshold?: number;
+  /** Move tones to one placement ("hoà" → "hòa"). @defaultValue true */
+  normaliseTones?: boolean;
+  /** Hypotheses kept per position by the decoder. @defaultValue 10 */
+  beamWidth?: number;
+}
+
+/** One changed word of a line (columns 1-based, UTF-16). */
+export interface WordEdit {
+  line: number;
+  column: number;
+  original: string;
+  restored: string;
+  confidence: number;
+  alternatives: string[];
+  reason: 'diacritics' | 'ocr-garble' | 'normalisation';
+}
+
+interface Candidate {
+  word: string;
+  id: number;
+  channel: number;
+}
+
+interface Slot {
+  line: number;
+  piece: Piece | null;
+  candidates: Candidate[];
+  garbled: boolean;
+}
+
+const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
+const SENTENCE_END = /[.!?;:]/;
+/** Score weight of the garble channel against the language model. */
+const CHANNEL_WEIGHT = 1;
+/** log-probability of leaving a word as it is when it has no good Vietnamese reading. */
+const KEEP_LOGP = -7;
+
+/** True when a word looks damaged by OCR (digits or symbols among letters, or impossible marked letters). */
+export function looksGarbled(word: string): boolean {
+  if (!/\p{L}/u.test(word)) return false;
+  if (GARBLE_CHARS.test(word)) return true;
+  return /[^a-z]/iu.test(word) && parseSyllable(word) === null;
+}
+
+/** The fold-key index: plain spelling → known syllables with that spelling, most frequent first. */
+export class SyllableIndex {
+  readonly byFold = new Map<string, number[]>();
+  /** One-deletion neighbours of each fold key, for edit-distance candidates. */
+  readonly deletions = new Map<string, string[]>();
+
+  constructor(model: TrigramModel, minCount = 2) {
+    const { words, frequency } = model;
+    for (let id = 0; id < words.length; id++) {
+      const w = words[id]!;
+      if (frequency[id]! < minCount || !parseSyllable(w) || normaliseTonePlacement(w) !== w) continue;
+      const key = fold(w);
+      const list = this.byFold.get(key) ?? [];
+      list.push(id);
+      this.byFold.set(key, list);
+    }
+    for (const list of this.byFold.values()) list.sort((a, b) => frequency[b]! - frequency[a]!);
+    for (const key of this.byFold.keys()) {
+      for (const del of deletionsOf(key)) {
+        const list = this.deletions.get(del) ?? [];
+        list.push(key);
+        this.deletions.set(del, list);
+      }
+    }
+  }
+
+  /** Fold keys within one edit (insert, delete, substitute) of `key`, itself included. */
+  near(key: string): string[] {
+    const out = new Set<string>();
+    if (this.byFold.has(key)) out.add(key);
+    for (const k of this.deletions.get(key) ?? []) out.add(k);
+    for (const del of deletionsOf(key)) {
+      if (this.byFold.has(del)) out.add(del);
+      for (const k of this.deletions.get(del) ?? []) out.add(k);
+    }
+    return [...out];
+  }
+}
+
+function deletionsOf(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
+
+/** Judges a text's damage from its words. */
+export function judgeDamage(lines: string[]): DamageMode {
+  let words = 0;
+  let marked = 0;
+  let garbled = 0;
+  for (const line of lines) {
+    for (const piece of tokenizeLine(line)) {
+      if (piece.kind !== 'word') continue;
+      words++;
+      if (looksGarbled(piece.text)) garbled++;
+      else if (hasVietnameseMark(piece.text)) marked++;
+    }
+  }
+  if (words === 0) return 'clean';
+  if (garbled / words >= 0.03) return 'garbled';
+  if (marked / words >= 0.2) return 'clean';
+  return 'stripped';
+}
+
+/** Diacritics restoration: candidates per word, a trigram language model, and beam decoding. */
+export class Restorer {
+  constructor(
+    readonly model: TrigramModel,
+    readonly lm: LanguageModel,
+    readonly index: SyllableIndex,
+    readonly channel: GarbleChannel,
+  ) {}
+
+  private foldCandidates(key: string, channel = 0): Candidate[] {
+    const ids = this.index.byFold.get(key);
+    if (!ids) return [];
+    const top = this.model.frequency[ids[0]!]!;
+    return ids
+      .filter((id, i) => i < 2 || this.model.frequency[id]! * 2000 >= top)
+      .map((id) => ({ word: this.model.words[id]!, id, channel }));
+  }
+
+  private garbleCandidates(lower: string): Candidate[] {
+    const skeleton = this.channel.skeletonOf(lower);
+    const keys = skeleton.length >= 1 ? this.index.near(skeleton) : [];
+    const scored: Candidate[] = [];
+    for (const key of keys) {
+      for (const id of this.index.byFold.get(key) ?? []) {
+        const word = this.model.words[id]!;
+        scored.push({ word, id, channel: CHANNEL_WEIGHT * this.channel.score(word, lower) });
+      }
+    }
+    scored.sort((a, b) => b.channel - a.channel);
+    const best = scored[0]?.channel ?? -Infinity;
+    return scored.filter((c, i) => i < 12 && c.channel >= best - 12);
+  }
+
+  private slotFor(piece: Piece, line: number, mode: DamageMode): Slot {
+    const text = piece.text;
+    const fixed = (id: number): Slot => ({ line, piece, candidates: [{ word: text, id, channel: 0 }], garbled: false });
+    if (piece.kind === 'number') return fixed(this.model.number);
+    if (piece.kind === 'protected') return fixed(this.model.unk);
+    const lower = text.normalize('NFC').toLowerCase();
+    const self = this.lm.id(modelWord(lower));
+    const garbled = looksGarbled(text);
+    const ascii = /^[a-z]+$/.test(lower);
+    if (mode === 'clean' && !garbled) return fixed(self);
+    if (mode === 'stripped' && !garbled) {
+      if (!ascii) return fixed(self);
+      const c = this.foldCandidates(lower);
+      return c.length ? { line, piece, candidates: c, garbled: false } : fixed(self);
+    }
+    // Garbled text, or a garbled word: the channel proposes readings; keeping the word stays possible.
+    const c = this.garbleCandidates(lower);
+    if (c.length === 0) return fixed(self);
+    const keep = parseSyllable(lower) ? null : { word: text, id: self, channel: KEEP_LOGP };
+    return { line, piece, candidates: keep ? [...c, keep] : c, garbled: true };
+  }
+
+  /** Restores the words of `lines` (line N out = line N in) and lists what changed. */
+  restoreLines(lines: string[], options: RestoreOptions = {}): { lines: string[]; edits: WordEdit[]; mode: DamageMode } {
+    const mode = !options.mode || options.mode === 'auto' ? judgeDamage(lines) : options.mode;
+    const beam = options.beamWidth ?? 10;
+    const threshold = options.lowConfidenceThreshold ?? 0.6;
+    const normalise = options.normaliseTones ?? true;
+    const boundary = this.model.boundary;
+    const boundarySlot = (line: number): Slot => ({
+      line,
+      piece: null,
+      candidates: [{ word: '', id: boundary, channel: 0 }],
+      garbled: false,
+    });
+
+    const slots: Slot[] = [boundarySlot(0)];
+    let prevEndedSentence = true;
+    lines.forEach((text, lineIndex) => {
+      const pieces = tokenizeLine(text);
+      const first = pieces[0];
+      if (!prevEndedSentence && first && /^[\p{Lu}\d•\-–*+]/u.test(first.text)) slots.push(boundarySlot(lineIndex));
+      if (pieces.length) prevEndedSentence = false;
+      for (const piece of pieces) {
+        if (piece.kind === 'punct') {
+          if (SENTENCE_END.test(piece.text)) {
+            if (slots[slots.length - 1]!.candidates[0]!.id !== boundary) slots.push(boundarySlot(lineIndex));
+            prevEndedSentence = true;
+          } else if (piece.text.includes(',')) {
+            slots.push({ line: lineIndex, piece: null, candidates: [{ word: ',', id: this.model.comma, channel: 0 }], garbled: false });
+          }
+          continue;
+        }
+        prevEndedSentence = false;
+        slots.push(this.slotFor(piece, lineIndex, mode));
+      }
+    });
+    slots.push(boundarySlot(lines.length));
+
+    const choice = this.decode(slots, beam);
+    const out = [...lines];
+    const edits: WordEdit[] = [];
+    const perLine = new Map<number, { start: number; end: number; text: string }[]>();
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const piece = slot.piece;
+      if (!piece || piece.kind !== 'word') continue;
+      const picked = slot.candidates[choice[i]!]!;
+      let restored = picked.channel === KEEP_LOGP || slot.candidates.length === 1 && picked.word === piece.text
+        ? piece.text
+        : applyCase(picked.word, piece.text);
+      if (normalise) restored = normaliseTonePlacement(restored);
+      if (restored === piece.text) continue;
+      const local = slot.candidates.length > 1 ? this.localPosterior(slots, choice, i) : [{ word: restored, p: 1 }];
+      const confidence = local.find((x) => x.word === picked.word)?.p ?? 1;
+      const alternatives = local
+        .filter((x) => x.word !== picked.word && x.p >= 0.01)
+        .slice(0, 3)
+        .map((x) => (x.word === piece.text ? x.word : applyCase(x.word, piece.text)));
+      const reason = slot.candidates.length === 1 ? 'normalisation' : slot.garbled ? 'ocr-garble' : 'diacritics';
+      edits.push({
+        line: slot.line + 1,
+        column: piece.start + 1,
+        original: piece.text,
+        restored,
+        confidence: Math.round(confidence * 1000) / 1000,
+        alternatives,
+        reason,
+      });
+      const list = perLine.get(slot.line) ?? [];
+      list.push({ start: piece.start, end: piece.start + piece.text.length, text: restored });
+      perLine.set(slot.line, list);
+    }
+    for (const [line, changes] of perLine) {
+      let text = lines[line]!;
+      for (const c of changes.sort((a, b) => b.start - a.start)) text = text.slice(0, c.start) + c.text + text.slice(c.end);
+      out[line] = text;
+    }
+    void threshold;
+    return { lines: out, edits, mode };
+  }
+
+  /** Beam search over (previous word, word) states; returns the chosen candidate index per slot. */
+  private decode(slots: Slot[], beam: number): number[] {
+    const lm = this.lm;
+    let states = [{ p2: this.model.boundary, p1: this.model.boundary, score: 0, back: -1, cand: 0 }];
+    const history: { back: number; cand: number }[][] = [];
+    for (const slot of slots) {
+      const next = new Map<number, { p2: number; p1: number; score: number; back: number; cand: number }>();
+      slot.candidates.forEach((c, ci) => {
+        states.forEach((s, si) => {
+          const score = s.score + lm.logProb(s.p2, s.p1, c.id) + c.channel;
+          const key = s.p1 * 65536 + c.id;
+          const old = next.get(key);
+          if (!old || old.score < score) next.set(key, { p2: s.p1, p1: c.id, score, back: si, cand: ci });
+        });
+      });
+      let list = [...next.values()];
+      if (list.length > beam) list = list.sort((a, b) => b.score - a.score).slice(0, beam);
+      history.push(list.map((s) => ({ back: s.back, cand: s.cand })));
+      states = list;
+    }
+    let best = 0;
+    for (let i = 1; i < states.length; i++) if (states[i]!.score > states[best]!.score) best = i;
+    const choice = new Array<number>(slots.length);
+    for (let i = slots.length - 1; i >= 0; i--) {
+      const h = history[i]![best]!;
+      choice[i] = h.cand;
+      best = h.back;
+    }
+    return choice;
+  }
+
+  /** Posterior of each candidate at slot i given the chosen neighbours (two each side). */
+  private localPosterior(slots: Slot[], choice: number[], i: number): { word: string; p: number }[] {
+    const id = (k: number): number =>
+      k < 0 || k >= slots.length ? this.model.boundary : slots[k]!.candidates[choice[k]!]!.id;
+    const [a, b, c, d] = [id(i - 2), id(i - 1), id(i + 1), id(i + 2)];
+    const scores = slots[i]!.candidates.map((cand) => ({
+      word: cand.word,
+      s: cand.channel + this.lm.logProb(a, b, cand.id) + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d),
+    }));
+    const max = Math.max(...scores.map((x) => x.s));
+    const total = scores.reduce((sum, x) => sum + Math.exp(x.s - max), 0);
+    return scores.map((x) => ({ word: x.word, p: Math.exp(x.s - max) / total })).sort((x, y) => y.p - x.p);
+  }
+}
