@@ -47,9 +47,9 @@ interface Slot {
 const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
 const SENTENCE_END = /[.!?;:]/;
 /** Score weight of the garble channel against the language model. */
-const CHANNEL_WEIGHT = 1;
+const CHANNEL_WEIGHT = Number(process.env.VN_CW ?? 0.7);
 /** log-probability of leaving a word as it is when it has no good Vietnamese reading. */
-const KEEP_LOGP = -7;
+const KEEP_LOGP = Number(process.env.VN_KEEP ?? -9);
 
 /** True when a word looks damaged by OCR (digits or symbols among letters, or impossible marked letters). */
 export function looksGarbled(word: string): boolean {
@@ -76,7 +76,9 @@ export class SyllableIndex {
     }
     for (const list of this.byFold.values()) list.sort((a, b) => frequency[b]! - frequency[a]!);
     for (const key of this.byFold.keys()) {
-      for (const del of deletionsOf(key)) {
+      const once = deletionsOf(key);
+      const all = new Set([...once, ...once.flatMap(deletionsOf)]);
+      for (const del of all) {
         const list = this.deletions.get(del) ?? [];
         list.push(key);
         this.deletions.set(del, list);
@@ -84,14 +86,22 @@ export class SyllableIndex {
     }
   }
 
-  /** Fold keys within one edit (insert, delete, substitute) of `key`, itself included. */
-  near(key: string): string[] {
+  /**
+   * Fold keys that share a form with `key` after deleting up to `depth` letters from each side: every key
+   * within `depth` edits, and a few more, which the channel then scores.
+   */
+  near(key: string, depth = 1): string[] {
     const out = new Set<string>();
-    if (this.byFold.has(key)) out.add(key);
-    for (const k of this.deletions.get(key) ?? []) out.add(k);
-    for (const del of deletionsOf(key)) {
-      if (this.byFold.has(del)) out.add(del);
-      for (const k of this.deletions.get(del) ?? []) out.add(k);
+    const forms = new Set([key]);
+    let frontier = [key];
+    for (let d = 0; d < depth; d++) {
+      const next: string[] = [];
+      for (const f of frontier) for (const del of deletionsOf(f)) if (!forms.has(del)) (forms.add(del), next.push(del));
+      frontier = next;
+    }
+    for (const f of forms) {
+      if (this.byFold.has(f)) out.add(f);
+      for (const k of this.deletions.get(f) ?? []) out.add(k);
     }
     return [...out];
   }
@@ -142,7 +152,7 @@ export class Restorer {
 
   private garbleCandidates(lower: string): Candidate[] {
     const skeleton = this.channel.skeletonOf(lower);
-    const keys = skeleton.length >= 1 ? this.index.near(skeleton) : [];
+    const keys = skeleton.length >= 1 ? this.index.near(skeleton, skeleton.length >= 3 ? 2 : 1) : [];
     const scored: Candidate[] = [];
     for (const key of keys) {
       for (const id of this.index.byFold.get(key) ?? []) {
