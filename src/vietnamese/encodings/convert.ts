@@ -49,15 +49,15 @@ export function decodeVni(text: string): string {
 
 const VIQR_SHAPE: Record<string, string> = { '(': '\u0306', '^': '\u0302', '+': '\u031B' };
 const VIQR_TONE: Record<string, string> = { "'": '\u0301', '`': '\u0300', '?': '\u0309', '~': '\u0303', '.': '\u0323' };
-const VIQR = /([aeiouyAEIOUY])([(^+*]?)(['`?~.]?)(?=(\p{L})?)|([dD])([dD])|\\(.)/gu;
+const VIQR = /([aeiouyAEIOUY])([(^+*]?)(['`?~.]?)|([dD])([dD])|\\(.)/gu;
 
 /**
  * VIQR (Vie^.t Nam): a vowel followed by a shape mark ( ( ^ + ) and a tone mark ( ' ` ? ~ . ), DD for Đ,
- * and a backslash to keep the next character literal. A "." or "?" counts as a tone only inside a word.
+ * and a backslash to keep the next character literal. As RFC 1456 says, a "." or "?" right after a vowel is a tone mark; write "\\." for a literal one.
  */
 export function decodeViqr(text: string): string {
   return text
-    .replace(VIQR, (all, vowel?: string, shape?: string, tone?: string, next?: string, d1?: string, d2?: string, lit?: string) => {
+    .replace(VIQR, (all, vowel?: string, shape?: string, tone?: string, d1?: string, d2?: string, lit?: string) => {
       if (lit !== undefined) return lit;
       if (d1 && d2) return d1 === 'D' || d2 === 'D' ? 'Đ' : 'đ';
       if (!vowel) return all;
@@ -68,7 +68,7 @@ export function decodeViqr(text: string): string {
         out += VIQR_SHAPE[s];
         used += shape!.length;
       } else if (shape) return all;
-      if (tone && VIQR_TONE[tone] && ((tone !== '.' && tone !== '?') || next)) {
+      if (tone && VIQR_TONE[tone]) {
         out += VIQR_TONE[tone];
         used += 1;
       } else if (tone) {
