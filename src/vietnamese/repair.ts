@@ -4,7 +4,7 @@ import { convertText, detectEncoding } from './encodings/detect.js';
 import { decodeAs } from './encodings/convert.js';
 import { encodingFromFontName } from './encodings/detect.js';
 import { sharedRestorer } from './load.js';
-import type { Restorer, RestoreOptions, WordEdit } from './restorer.js';
+import { judgeDamage, type DamageMode, type Restorer, type RestoreOptions, type WordEdit } from './restorer.js';
 
 /** Options of `restoreText` and `repairDocument`. */
 export interface RepairOptions extends RestoreOptions {
@@ -115,7 +115,13 @@ export function repairDocument(
     }
   }
 
-  const restored = restorer.restoreLines(converted, options);
+  // Damage is judged page by page: a document can mix a good text layer with stripped or OCR'd pages.
+  const pageModes = new Map<number, DamageMode>();
+  doc.pages.forEach((_, pageIndex) => {
+    const lines = converted.filter((_, i) => places[i]!.pageIndex === pageIndex);
+    pageModes.set(pageIndex, judgeDamage(lines));
+  });
+  const restored = restorer.restoreLines(converted, options, places.map((p) => pageModes.get(p.pageIndex)!));
   for (const e of restored.edits) {
     const place = places[e.line - 1]!;
     edits.push({ ...toEdit(e, threshold), page: place.page, line: place.lineIndex + 1 } as RestorationEdit);

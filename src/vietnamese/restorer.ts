@@ -187,9 +187,18 @@ export class Restorer {
     return { line, piece, candidates: keep ? [...c, keep] : c, garbled: true };
   }
 
-  /** Restores the words of `lines` (line N out = line N in) and lists what changed. */
-  restoreLines(lines: string[], options: RestoreOptions = {}): { lines: string[]; edits: WordEdit[]; mode: DamageMode } {
+  /**
+   * Restores the words of `lines` (line N out = line N in) and lists what changed. The damage is judged
+   * on all lines unless `options.mode` says it, or `lineModes` gives it line by line (e.g. per page).
+   */
+  restoreLines(
+    lines: string[],
+    options: RestoreOptions = {},
+    lineModes?: DamageMode[],
+  ): { lines: string[]; edits: WordEdit[]; mode: DamageMode } {
     const mode = !options.mode || options.mode === 'auto' ? judgeDamage(lines) : options.mode;
+    const modeOf = (line: number): DamageMode =>
+      (!options.mode || options.mode === 'auto' ? lineModes?.[line] : undefined) ?? mode;
     const beam = options.beamWidth ?? 10;
     const threshold = options.lowConfidenceThreshold ?? 0.6;
     const normalise = options.normaliseTones ?? true;
@@ -219,7 +228,7 @@ export class Restorer {
           continue;
         }
         prevEndedSentence = false;
-        slots.push(this.slotFor(piece, lineIndex, mode));
+        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex)));
       }
     });
     slots.push(boundarySlot(lines.length));
