@@ -80,9 +80,12 @@ export class GarbleChannel {
     const cached = this.memo.get(key);
     if (cached !== undefined) return cached;
     const g = fold(t);
-    const floor = o.length === 0 ? 2e-4 : o.length === 1 ? (fold(o) === g ? 2e-3 : 2e-5) : 1e-6;
+    // Unseen emissions keep a small share of the letter's mass: a dropped letter, a same-letter glyph
+    // ("ẽ" for ế), any other single glyph (an unseen symbol like "¢"), or a pair of glyphs.
+    const floor = o.length === 0 ? 0.02 : o.length === 1 ? (fold(o) === g ? 0.05 : 0.002) : 0.0005;
     const gTotal = this.groupTotals.get(g) ?? 0;
-    const pGroup = ((this.groupEmit.get(g)?.get(o) ?? 0) + 5 * floor) / (gTotal + 5);
+    const ml = gTotal ? (this.groupEmit.get(g)?.get(o) ?? 0) / gTotal : 0;
+    const pGroup = 0.95 * ml + 0.05 * floor;
     const total = this.totals.get(t) ?? 0;
     const p = ((this.emit.get(t)?.get(o) ?? 0) + 3 * pGroup) / (total + 3);
     const value = Math.log(p);

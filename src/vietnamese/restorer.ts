@@ -46,6 +46,8 @@ interface Slot {
 
 const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
 const SENTENCE_END = /[.!?;:]/;
+/** Readings of a garbled word kept for the decoder. */
+const MAX_GARBLE_CANDIDATES = Number(process.env.VN_MAXC ?? 24);
 /** Score weight of the garble channel against the language model. */
 const CHANNEL_WEIGHT = Number(process.env.VN_CW ?? 0.7);
 /** log-probability of leaving a word as it is when it has no good Vietnamese reading. */
@@ -153,16 +155,17 @@ export class Restorer {
   private garbleCandidates(lower: string): Candidate[] {
     const skeleton = this.channel.skeletonOf(lower);
     const keys = skeleton.length >= 1 ? this.index.near(skeleton, skeleton.length >= 3 ? 2 : 1) : [];
-    const scored: Candidate[] = [];
+    const scored: (Candidate & { rank: number })[] = [];
     for (const key of keys) {
       for (const id of this.index.byFold.get(key) ?? []) {
         const word = this.model.words[id]!;
-        scored.push({ word, id, channel: CHANNEL_WEIGHT * this.channel.score(word, lower) });
+        const channel = CHANNEL_WEIGHT * this.channel.score(word, lower);
+        scored.push({ word, id, channel, rank: channel + 0.5 * Math.log(this.model.frequency[id]! + 1) });
       }
     }
-    scored.sort((a, b) => b.channel - a.channel);
-    const best = scored[0]?.channel ?? -Infinity;
-    return scored.filter((c, i) => i < 12 && c.channel >= best - 12);
+    scored.sort((a, b) => b.rank - a.rank);
+    const best = scored[0]?.rank ?? -Infinity;
+    return scored.filter((c, i) => i < MAX_GARBLE_CANDIDATES && c.rank >= best - 14).map(({ word, id, channel }) => ({ word, id, channel }));
   }
 
   private slotFor(piece: Piece, line: number, mode: DamageMode): Slot {
