@@ -143,13 +143,19 @@ export class Restorer {
     readonly channel: GarbleChannel,
   ) {}
 
-  private foldCandidates(key: string, channel = 0): Candidate[] {
-    const ids = this.index.byFold.get(key);
-    if (!ids) return [];
-    const top = this.model.frequency[ids[0]!]!;
-    return ids
+  private readonly foldCache = new Map<string, Candidate[]>();
+
+  /** Known syllables written `key` without marks (very rare ones left out). */
+  private foldCandidates(key: string): Candidate[] {
+    const cached = this.foldCache.get(key);
+    if (cached) return cached;
+    const ids = this.index.byFold.get(key) ?? [];
+    const top = ids.length ? this.model.frequency[ids[0]!]! : 0;
+    const out = ids
       .filter((id, i) => i < 2 || this.model.frequency[id]! * 2000 >= top)
-      .map((id) => ({ word: this.model.words[id]!, id, channel }));
+      .map((id) => ({ word: this.model.words[id]!, id, channel: 0 }));
+    this.foldCache.set(key, out);
+    return out;
   }
 
   private garbleCandidates(lower: string): Candidate[] {
@@ -282,30 +288,99 @@ export class Restorer {
   /** Beam search over (previous word, word) states; returns the chosen candidate index per slot. */
   private decode(slots: Slot[], beam: number): number[] {
     const lm = this.lm;
-    let states = [{ p2: this.model.boundary, p1: this.model.boundary, score: 0, back: -1, cand: 0 }];
-    const history: { back: number; cand: number }[][] = [];
-    for (const slot of slots) {
-      const next = new Map<number, { p2: number; p1: number; score: number; back: number; cand: number }>();
-      slot.candidates.forEach((c, ci) => {
-        states.forEach((s, si) => {
-          const score = s.score + lm.logProb(s.p2, s.p1, c.id) + c.channel;
-          const key = s.p1 * 65536 + c.id;
-          const old = next.get(key);
-          if (!old || old.score < score) next.set(key, { p2: s.p1, p1: c.id, score, back: si, cand: ci });
-        });
-      });
-      let list = [...next.values()];
-      if (list.length > beam) list = list.sort((a, b) => b.score - a.score).slice(0, beam);
-      history.push(list.map((s) => ({ back: s.back, cand: s.cand })));
-      states = list;
+    const fast = lm === this.model ? this.model : null;
+    let p2 = new Int32Array(beam).fill(this.model.boundary);
+    let p1 = new Int32Array(beam).fill(this.model.boundary);
+    let score = new Float64Array(beam);
+    let states = 1;
+    let nP2 = new Int32Array(beam);
+    let nP1 = new Int32Array(beam);
+    let nScore = new Float64Array(beam);
+    const backs = new Int32Array(slots.length * beam);
+    const cands = new Int32Array(slots.length * beam);
+    const groupOf = new Int32Array(beam);
+    const groupWord = new Int32Array(beam);
+    const ctx = new Int32Array(beam);
+    const bow = new Float64Array(beam);
+    let cap = 64;
+    let tScore = new Float64Array(cap);
+    let tP2 = new Int32Array(cap);
+    let tBack = new Int32Array(cap);
+    let tCand = new Int32Array(cap);
+    let lower = new Float64Array(beam);
+    for (let slotIndex = 0; slotIndex < slots.length; slotIndex++) {
+      const candidates = slots[slotIndex]!.candidates;
+      // States that share their last word merge after the next word: group them by it.
+      let G = 0;
+      for (let si = 0; si < states; si++) {
+        let g = 0;
+        while (g < G && groupWord[g] !== p1[si]) g++;
+        if (g === G) groupWord[G++] = p1[si]!;
+        groupOf[si] = g;
+        if (fast) {
+          ctx[si] = fast.context(p2[si]!, p1[si]!);
+          bow[si] = fast.contextBackoff(ctx[si]!);
+        }
+      }
+      const size = candidates.length * G;
+      if (size > cap) {
+        cap = size * 2;
+        tScore = new Float64Array(cap);
+        tP2 = new Int32Array(cap);
+        tBack = new Int32Array(cap);
+        tCand = new Int32Array(cap);
+      }
+      tScore.fill(-Infinity, 0, size);
+      for (let ci = 0; ci < candidates.length; ci++) {
+        const c = candidates[ci]!;
+        const id = c.id;
+        if (fast) lower.fill(NaN, 0, G);
+        for (let si = 0; si < states; si++) {
+          const g = groupOf[si]!;
+          let lp: number;
+          if (fast) {
+            lp = fast.trigram(ctx[si]!, id);
+            if (lp !== lp) {
+              if (lower[g] !== lower[g]) lower[g] = fast.bigramProb(groupWord[g]!, id);
+              lp = bow[si]! + lower[g]!;
+            }
+          } else lp = lm.logProb(p2[si]!, p1[si]!, id);
+          const value = score[si]! + lp + c.channel;
+          const k = ci * G + g;
+          if (tScore[k]! < value) {
+            tScore[k] = value;
+            tP2[k] = p1[si]!;
+            tBack[k] = si;
+            tCand[k] = ci;
+          }
+        }
+      }
+      // Keep the best `beam` of the size new states (selection by repeated max; beam is small).
+      let kept = 0;
+      const base = slotIndex * beam;
+      while (kept < beam) {
+        let best = -1;
+        for (let k = 0; k < size; k++) if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
+        if (best < 0) break;
+        nP2[kept] = tP2[best]!;
+        nP1[kept] = candidates[tCand[best]!]!.id;
+        nScore[kept] = tScore[best]!;
+        backs[base + kept] = tBack[best]!;
+        cands[base + kept] = tCand[best]!;
+        tScore[best] = -Infinity;
+        kept++;
+      }
+      [p2, nP2] = [nP2, p2];
+      [p1, nP1] = [nP1, p1];
+      [score, nScore] = [nScore, score];
+      states = kept;
     }
     let best = 0;
-    for (let i = 1; i < states.length; i++) if (states[i]!.score > states[best]!.score) best = i;
+    for (let i = 1; i < states; i++) if (score[i]! > score[best]!) best = i;
     const choice = new Array<number>(slots.length);
     for (let i = slots.length - 1; i >= 0; i--) {
-      const h = history[i]![best]!;
-      choice[i] = h.cand;
-      best = h.back;
+      choice[i] = cands[i * beam + best]!;
+      best = backs[i * beam + best]!;
     }
     return choice;
   }

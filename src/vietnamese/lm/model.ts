@@ -30,6 +30,7 @@ export class TrigramModel implements LanguageModel {
   private readonly triWord: Uint16Array;
   private readonly table: Int32Array;
   private readonly mask: number;
+  private readonly shift: number;
 
   constructor(gzipped: Uint8Array) {
     const raw = gunzipSync(gzipped);
@@ -69,13 +70,17 @@ export class TrigramModel implements LanguageModel {
     this.number = this.ids.get(NUMBER)!;
     this.comma = this.ids.get(COMMA)!;
 
-    let size = 1;
-    while (size < B * 2) size <<= 1;
+    let size = 2;
+    let bits = 1;
+    while (size < B * 2) {
+      size <<= 1;
+      bits++;
+    }
     this.mask = size - 1;
+    this.shift = 32 - bits;
     this.table = new Int32Array(size);
     for (let i = 0; i < B; i++) {
-      let h = Math.imul(this.biKeys[i]!, 0x9e3779b1) >>> 0;
-      h &= this.mask;
+      let h = this.slotOf(this.biKeys[i]!);
       while (this.table[h] !== 0) h = (h + 1) & this.mask;
       this.table[h] = i + 1;
     }
@@ -85,15 +90,52 @@ export class TrigramModel implements LanguageModel {
     return this.ids.get(word) ?? this.unk;
   }
 
+  /** Multiplicative hashing: the high bits of key × golden ratio (the low bits would repeat w2). */
+  private slotOf(key: number): number {
+    return Math.imul(key ^ (key >>> 16), 0x9e3779b1) >>> this.shift;
+  }
+
   private bigram(w1: number, w2: number): number {
     const key = w1 * P16 + w2;
-    let h = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    let h = this.slotOf(key);
     for (;;) {
       const slot = this.table[h]!;
       if (slot === 0) return -1;
       if (this.biKeys[slot - 1] === key) return slot - 1;
       h = (h + 1) & this.mask;
     }
+  }
+
+  /** Index of the bigram (w1, w2) as a trigram context, or -1. */
+  context(w1: number, w2: number): number {
+    return this.bigram(w1, w2);
+  }
+
+  /** Backoff weight (log) of a context found by `context`; 0 for none. */
+  contextBackoff(ctx: number): number {
+    return ctx >= 0 ? this.biBow[ctx]! / LOG_SCALE : 0;
+  }
+
+  /** log P of the trigram (context, w3) when it is stored, else NaN. */
+  trigram(ctx: number, w3: number): number {
+    if (ctx < 0) return NaN;
+    let lo = this.triStart[ctx]!;
+    let hi = this.triStart[ctx + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = this.triWord[mid]!;
+      if (w === w3) return this.triLogp[mid]! / LOG_SCALE;
+      if (w < w3) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return NaN;
+  }
+
+  /** log P(w3 | w2), backed off to the unigram. */
+  bigramProb(w2: number, w3: number): number {
+    const b23 = this.bigram(w2, w3);
+    if (b23 >= 0) return this.biLogp[b23]! / LOG_SCALE;
+    return this.uniBow[w2]! + this.uniLogp[w3]!;
   }
 
   logProb(w1: number, w2: number, w3: number): number {

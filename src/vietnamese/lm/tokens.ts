@@ -12,9 +12,14 @@ const PIECE = /(\p{L}[\p{L}\p{M}]*)|(\d[\d.,/]*)|([.!?;:]+)|(,)/gu;
 
 /** The word form the model knows: lower case, NFC, tone on the normalised vowel. */
 export function modelWord(word: string): string {
+  const cached = MODEL_WORDS.get(word);
+  if (cached !== undefined) return cached;
   const lower = word.normalize('NFC').toLowerCase();
-  return parseSyllable(lower) ? normaliseTonePlacement(lower) : lower;
+  const out = parseSyllable(lower) ? normaliseTonePlacement(lower) : lower;
+  if (MODEL_WORDS.size < 500_000) MODEL_WORDS.set(word, out);
+  return out;
 }
+const MODEL_WORDS = new Map<string, string>();
 
 /** Language-model tokens of one clean line or paragraph (without the leading boundary). */
 export function lineTokens(line: string): string[] {
