@@ -158,7 +158,20 @@ export class Restorer {
     return out;
   }
 
+  private readonly garbleCache = new Map<string, Candidate[]>();
+
+  /** Readings of a garbled word: known syllables near its plain skeleton, scored by the channel. */
   private garbleCandidates(lower: string): Candidate[] {
+    let cached = this.garbleCache.get(lower);
+    if (!cached) {
+      cached = this.scoreGarbled(lower);
+      if (this.garbleCache.size > 50_000) this.garbleCache.clear();
+      this.garbleCache.set(lower, cached);
+    }
+    return cached;
+  }
+
+  private scoreGarbled(lower: string): Candidate[] {
     const skeleton = this.channel.skeletonOf(lower);
     const keys = skeleton.length >= 1 ? this.index.near(skeleton, skeleton.length >= 3 ? 2 : 1) : [];
     const scored: (Candidate & { rank: number })[] = [];
@@ -251,10 +264,10 @@ export class Restorer {
       const piece = slot.piece;
       if (!piece || piece.kind !== 'word') continue;
       const picked = slot.candidates[choice[i]!]!;
-      let restored = picked.channel === KEEP_LOGP || slot.candidates.length === 1 && picked.word === piece.text
-        ? piece.text
-        : applyCase(picked.word, piece.text);
-      if (normalise) restored = normaliseTonePlacement(restored);
+      const kept = picked.channel === KEEP_LOGP || (slot.candidates.length === 1 && picked.word === piece.text);
+      let restored = kept ? piece.text : applyCase(picked.word, piece.text);
+      // Model words already carry the normalised tone placement; words kept as written may not.
+      if (normalise && kept) restored = normaliseTonePlacement(restored);
       if (restored === piece.text) continue;
       const local = slot.candidates.length > 1 ? this.localPosterior(slots, choice, i) : [{ word: restored, p: 1 }];
       const confidence = local.find((x) => x.word === picked.word)?.p ?? 1;

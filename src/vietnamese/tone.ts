@@ -86,6 +86,7 @@ export type CaseShape = 'lower' | 'upper' | 'title';
 
 /** The case shape of a written word: UPPER (two or more letters, mostly capitals), Title, or lower. */
 export function caseShape(word: string): CaseShape {
+  if (word === word.toLowerCase()) return 'lower';
   let upper = 0;
   let letters = 0;
   for (const ch of word) {
