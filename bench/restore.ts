@@ -35,7 +35,10 @@ const restorer = loadRestorer();
 const loadMs = performance.now() - t0;
 const loadCpuMs = process.cpuUsage(loadCpu).user / 1000;
 results.load = { wallMs: loadMs, cpuMs: loadCpuMs };
-log('model load (committed model + index + channel)', `${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU`);
+log(
+  'model load (committed model + index + channel)',
+  `${loadMs.toFixed(0)} ms wall, ${loadCpuMs.toFixed(0)} ms CPU`,
+);
 
 function unchangedShare(texts: string[], r: Restorer): { exact: number; tokens: number } {
   let same = 0;
@@ -56,7 +59,9 @@ function unchangedShare(texts: string[], r: Restorer): { exact: number; tokens: 
 }
 
 // Stripped seeds, leave-one-document-out.
-const seedFiles = readdirSync(join(shared, 'seeds')).filter((f) => CLEAN_SEEDS.some((s) => f.startsWith(`${s}_`)));
+const seedFiles = readdirSync(join(shared, 'seeds')).filter((f) =>
+  CLEAN_SEEDS.some((s) => f.startsWith(`${s}_`)),
+);
 let looOk = 0;
 let looTotal = 0;
 const looDetail: Record<string, number> = {};
@@ -75,13 +80,23 @@ for (const seed of quick ? seedFiles.slice(0, 1) : seedFiles) {
   looDetail[seed] = acc.accuracy;
   cleanTexts.push(truth);
   const clean = unchangedShare([truth], r);
-  log(`stripped seed ${seed.slice(0, 3)} (LOO model, built ${buildS.toFixed(0)} s)`, `${pct(acc.accuracy)}  clean unchanged ${pct(clean.exact)}`);
+  log(
+    `stripped seed ${seed.slice(0, 3)} (LOO model, built ${buildS.toFixed(0)} s)`,
+    `${pct(acc.accuracy)}  clean unchanged ${pct(clean.exact)}`,
+  );
 }
 results.looStrippedSeeds = { accuracy: looOk / looTotal, perSeed: looDetail };
 log('stripped seeds, leave-one-out, all', pct(looOk / looTotal));
 
 // Seed 003: real OCR garbling.
-const garbled = readFileSync(join(shared, 'seeds', readdirSync(join(shared, 'seeds')).find((f) => f.startsWith('003_'))!), 'utf8')
+const garbled = readFileSync(
+  join(
+    shared,
+    'seeds',
+    readdirSync(join(shared, 'seeds')).find((f) => f.startsWith('003_'))!,
+  ),
+  'utf8',
+)
   .split('\n')
   .slice(0, 60);
 const truth003 = readFileSync(join(shared, 'dev', '003.truth.head.txt'), 'utf8');
@@ -129,4 +144,7 @@ log('speed, stripped text (syllables/s, one core)', perSecond.toFixed(0));
 log('speed, garbled OCR text (syllables/s, one core)', garbledPerSecond.toFixed(0));
 
 mkdirSync(join(PACKAGE_ROOT, 'bench', 'results'), { recursive: true });
-writeFileSync(join(PACKAGE_ROOT, 'bench', 'results', 'restore.json'), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(
+  join(PACKAGE_ROOT, 'bench', 'results', 'restore.json'),
+  `${JSON.stringify(results, null, 2)}\n`,
+);

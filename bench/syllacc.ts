@@ -1,5 +1,11 @@
 /** An exact port of /work/shared/tools/syllacc.py: syllable accuracy of a restored text against its truth. */
-const TONES: Record<string, string> = { '\u0300': '2', '\u0301': '1', '\u0303': '4', '\u0309': '3', '\u0323': '5' };
+const TONES: Record<string, string> = {
+  '\u0300': '2',
+  '\u0301': '1',
+  '\u0303': '4',
+  '\u0309': '3',
+  '\u0323': '5',
+};
 const STRIP = '"\'“”‘’.,;:!?()[]{}…-–—~*|';
 
 function canon(t: string): string {
@@ -38,7 +44,11 @@ function align(a: string[], b: string[]): boolean[] {
   for (let j = 0; j <= m; j++) D[0]![j] = j;
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= m; j++)
-      D[i]![j] = Math.min(D[i - 1]![j]! + 1, D[i]![j - 1]! + 1, D[i - 1]![j - 1]! + (a[i - 1] !== b[j - 1] ? 1 : 0));
+      D[i]![j] = Math.min(
+        D[i - 1]![j]! + 1,
+        D[i]![j - 1]! + 1,
+        D[i - 1]![j - 1]! + (a[i - 1] !== b[j - 1] ? 1 : 0),
+      );
   const matched: boolean[] = [];
   let i = n;
   let j = m;

@@ -19,7 +19,10 @@ const CLEAN_SCORE = 0.35;
  * overlay trigram model is rebuilt from all of it. Throws VNPLAN_E_NOT_CLEAN_TEXT for stripped or
  * garbled text, which would teach the model wrong spellings.
  */
-export function learnDocuments(paths: string[], overlayDir: string): { added: number; documents: number; bytes: number } {
+export function learnDocuments(
+  paths: string[],
+  overlayDir: string,
+): { added: number; documents: number; bytes: number } {
   const textsDir = join(overlayDir, 'texts');
   mkdirSync(textsDir, { recursive: true });
   let added = 0;
@@ -28,7 +31,10 @@ export function learnDocuments(paths: string[], overlayDir: string): { added: nu
     try {
       bytes = readFileSync(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'VNPLAN_E_FILE_NOT_FOUND' : 'VNPLAN_E_FILE_UNREADABLE';
+      const code =
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? 'VNPLAN_E_FILE_NOT_FOUND'
+          : 'VNPLAN_E_FILE_UNREADABLE';
       throw new VnplanError(code, { detail: String((error as Error).message) }, { path, cause: error });
     }
     const { text } = decodeTextBuffer(bytes);

@@ -21,7 +21,9 @@ function readDictionary(path: string): Buffer {
 }
 
 /** Loads a restorer from model files (the committed ones by default), optionally with an overlay folder. */
-export function loadRestorer(options: { modelPath?: string; channelPath?: string; overlayDir?: string } = {}): Restorer {
+export function loadRestorer(
+  options: { modelPath?: string; channelPath?: string; overlayDir?: string } = {},
+): Restorer {
   const modelPath = options.modelPath ?? join(DICTIONARIES_DIR, MODEL_FILE);
   const channelPath = options.channelPath ?? join(DICTIONARIES_DIR, CHANNEL_FILE);
   let model: TrigramModel;
@@ -31,11 +33,16 @@ export function loadRestorer(options: { modelPath?: string; channelPath?: string
     channel = new GarbleChannel(JSON.parse(readDictionary(channelPath).toString('utf8')) as ChannelCounts);
   } catch (error) {
     if (error instanceof VnplanError) throw error;
-    throw new VnplanError('VNPLAN_E_DICTIONARY_MISSING', { detail: `${modelPath}: ${String(error)}` }, { cause: error });
+    throw new VnplanError(
+      'VNPLAN_E_DICTIONARY_MISSING',
+      { detail: `${modelPath}: ${String(error)}` },
+      { cause: error },
+    );
   }
   let lm: LanguageModel = model;
   const overlayPath = options.overlayDir ? join(options.overlayDir, OVERLAY_MODEL_FILE) : undefined;
-  if (overlayPath && existsSync(overlayPath)) lm = new OverlayModel(model, new TrigramModel(readDictionary(overlayPath)));
+  if (overlayPath && existsSync(overlayPath))
+    lm = new OverlayModel(model, new TrigramModel(readDictionary(overlayPath)));
   return new Restorer(model, lm, new SyllableIndex(model), channel);
 }
 

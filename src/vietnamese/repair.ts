@@ -4,7 +4,13 @@ import { convertText, detectEncoding } from './encodings/detect.js';
 import { decodeAs } from './encodings/convert.js';
 import { encodingFromFontName } from './encodings/detect.js';
 import { sharedRestorer } from './load.js';
-import { judgeDamage, type DamageMode, type Restorer, type RestoreOptions, type WordEdit } from './restorer.js';
+import {
+  judgeDamage,
+  type DamageMode,
+  type Restorer,
+  type RestoreOptions,
+  type WordEdit,
+} from './restorer.js';
 
 /** Options of `restoreText` and `repairDocument`. */
 export interface RepairOptions extends RestoreOptions {
@@ -28,12 +34,30 @@ function encodingEdits(before: string, after: string, line: number): WordEdit[] 
   const a = [...before.matchAll(/\S+/gu)];
   const b = [...after.matchAll(/\S+/gu)];
   if (a.length !== b.length) {
-    return [{ line, column: 1, original: before, restored: after, confidence: 1, alternatives: [], reason: 'normalisation' }];
+    return [
+      {
+        line,
+        column: 1,
+        original: before,
+        restored: after,
+        confidence: 1,
+        alternatives: [],
+        reason: 'normalisation',
+      },
+    ];
   }
   const out: WordEdit[] = [];
   a.forEach((m, i) => {
     if (m[0] !== b[i]![0]) {
-      out.push({ line, column: m.index + 1, original: m[0], restored: b[i]![0], confidence: 1, alternatives: [], reason: 'normalisation' });
+      out.push({
+        line,
+        column: m.index + 1,
+        original: m[0],
+        restored: b[i]![0],
+        confidence: 1,
+        alternatives: [],
+        reason: 'normalisation',
+      });
     }
   });
   return out;
@@ -54,12 +78,16 @@ export function restoreText(
   const threshold = options.lowConfidenceThreshold ?? DEFAULT_LOW_CONFIDENCE;
   const restorer = options.restorer ?? sharedRestorer(options.overlayDir);
   const original = text.split('\n');
-  const converted = options.convertEncodings === false ? { encoding: null, text: text.normalize('NFC') } : convertText(text, options.fontName);
+  const converted =
+    options.convertEncodings === false
+      ? { encoding: null, text: text.normalize('NFC') }
+      : convertText(text, options.fontName);
   const lines = converted.text.split('\n');
   const edits: TextEdit[] = [];
   if (converted.encoding) {
     lines.forEach((line, i) => {
-      for (const e of encodingEdits(original[i] ?? '', line, i + 1)) edits.push(toEdit(e, threshold, 'encoding'));
+      for (const e of encodingEdits(original[i] ?? '', line, i + 1))
+        edits.push(toEdit(e, threshold, 'encoding'));
     });
   }
   const restored = restorer.restoreLines(lines, options);
@@ -106,7 +134,10 @@ export function repairDocument(
       const hint = encodingFromFontName(font || undefined);
       const capitals = hint?.encoding === detection.encoding && hint.capitals;
       for (const i of indexes) {
-        const line = detection.encoding === 'unicode-decomposed' ? convertText(texts[i]!).text : decodeAs(texts[i]!, detection.encoding, capitals);
+        const line =
+          detection.encoding === 'unicode-decomposed'
+            ? convertText(texts[i]!).text
+            : decodeAs(texts[i]!, detection.encoding, capitals);
         converted[i] = line;
         for (const e of encodingEdits(texts[i]!, line, places[i]!.lineIndex + 1)) {
           edits.push({ ...toEdit(e, threshold, 'encoding'), page: places[i]!.page } as RestorationEdit);
@@ -121,7 +152,11 @@ export function repairDocument(
     const lines = converted.filter((_, i) => places[i]!.pageIndex === pageIndex);
     pageModes.set(pageIndex, judgeDamage(lines));
   });
-  const restored = restorer.restoreLines(converted, options, places.map((p) => pageModes.get(p.pageIndex)!));
+  const restored = restorer.restoreLines(
+    converted,
+    options,
+    places.map((p) => pageModes.get(p.pageIndex)!),
+  );
   for (const e of restored.edits) {
     const place = places[e.line - 1]!;
     edits.push({ ...toEdit(e, threshold), page: place.page, line: place.lineIndex + 1 } as RestorationEdit);

@@ -98,7 +98,13 @@ export class SyllableIndex {
     let frontier = [key];
     for (let d = 0; d < depth; d++) {
       const next: string[] = [];
-      for (const f of frontier) for (const del of deletionsOf(f)) if (!forms.has(del)) (forms.add(del), next.push(del));
+      for (const f of frontier) {
+        for (const del of deletionsOf(f)) {
+          if (forms.has(del)) continue;
+          forms.add(del);
+          next.push(del);
+        }
+      }
       frontier = next;
     }
     for (const f of forms) {
@@ -184,12 +190,19 @@ export class Restorer {
     }
     scored.sort((a, b) => b.rank - a.rank);
     const best = scored[0]?.rank ?? -Infinity;
-    return scored.filter((c, i) => i < MAX_GARBLE_CANDIDATES && c.rank >= best - 14).map(({ word, id, channel }) => ({ word, id, channel }));
+    return scored
+      .filter((c, i) => i < MAX_GARBLE_CANDIDATES && c.rank >= best - 14)
+      .map(({ word, id, channel }) => ({ word, id, channel }));
   }
 
   private slotFor(piece: Piece, line: number, mode: DamageMode): Slot {
     const text = piece.text;
-    const fixed = (id: number): Slot => ({ line, piece, candidates: [{ word: text, id, channel: 0 }], garbled: false });
+    const fixed = (id: number): Slot => ({
+      line,
+      piece,
+      candidates: [{ word: text, id, channel: 0 }],
+      garbled: false,
+    });
     if (piece.kind === 'number') return fixed(this.model.number);
     if (piece.kind === 'protected') return fixed(this.model.unk);
     const lower = text.normalize('NFC').toLowerCase();
@@ -237,7 +250,8 @@ export class Restorer {
     lines.forEach((text, lineIndex) => {
       const pieces = tokenizeLine(text);
       const first = pieces[0];
-      if (!prevEndedSentence && first && /^[\p{Lu}\d•\-–*+]/u.test(first.text)) slots.push(boundarySlot(lineIndex));
+      if (!prevEndedSentence && first && /^[\p{Lu}\d•\-–*+]/u.test(first.text))
+        slots.push(boundarySlot(lineIndex));
       if (pieces.length) prevEndedSentence = false;
       for (const piece of pieces) {
         if (piece.kind === 'punct') {
@@ -245,7 +259,12 @@ export class Restorer {
             if (slots[slots.length - 1]!.candidates[0]!.id !== boundary) slots.push(boundarySlot(lineIndex));
             prevEndedSentence = true;
           } else if (piece.text.includes(',')) {
-            slots.push({ line: lineIndex, piece: null, candidates: [{ word: ',', id: this.model.comma, channel: 0 }], garbled: false });
+            slots.push({
+              line: lineIndex,
+              piece: null,
+              candidates: [{ word: ',', id: this.model.comma, channel: 0 }],
+              garbled: false,
+            });
           }
           continue;
         }
@@ -264,18 +283,21 @@ export class Restorer {
       const piece = slot.piece;
       if (!piece || piece.kind !== 'word') continue;
       const picked = slot.candidates[choice[i]!]!;
-      const kept = picked.channel === KEEP_LOGP || (slot.candidates.length === 1 && picked.word === piece.text);
+      const kept =
+        picked.channel === KEEP_LOGP || (slot.candidates.length === 1 && picked.word === piece.text);
       let restored = kept ? piece.text : applyCase(picked.word, piece.text);
       // Model words already carry the normalised tone placement; words kept as written may not.
       if (normalise && kept) restored = normaliseTonePlacement(restored);
       if (restored === piece.text) continue;
-      const local = slot.candidates.length > 1 ? this.localPosterior(slots, choice, i) : [{ word: restored, p: 1 }];
+      const local =
+        slot.candidates.length > 1 ? this.localPosterior(slots, choice, i) : [{ word: restored, p: 1 }];
       const confidence = local.find((x) => x.word === picked.word)?.p ?? 1;
       const alternatives = local
         .filter((x) => x.word !== picked.word && x.p >= 0.01)
         .slice(0, 3)
         .map((x) => (x.word === piece.text ? x.word : applyCase(x.word, piece.text)));
-      const reason = slot.candidates.length === 1 ? 'normalisation' : slot.garbled ? 'ocr-garble' : 'diacritics';
+      const reason =
+        slot.candidates.length === 1 ? 'normalisation' : slot.garbled ? 'ocr-garble' : 'diacritics';
       edits.push({
         line: slot.line + 1,
         column: piece.start + 1,
@@ -291,7 +313,8 @@ export class Restorer {
     }
     for (const [line, changes] of perLine) {
       let text = lines[line]!;
-      for (const c of changes.sort((a, b) => b.start - a.start)) text = text.slice(0, c.start) + c.text + text.slice(c.end);
+      for (const c of changes.sort((a, b) => b.start - a.start))
+        text = text.slice(0, c.start) + c.text + text.slice(c.end);
       out[line] = text;
     }
     void threshold;
@@ -320,7 +343,7 @@ export class Restorer {
     let tP2 = new Int32Array(cap);
     let tBack = new Int32Array(cap);
     let tCand = new Int32Array(cap);
-    let lower = new Float64Array(beam);
+    const lower = new Float64Array(beam);
     for (let slotIndex = 0; slotIndex < slots.length; slotIndex++) {
       const candidates = slots[slotIndex]!.candidates;
       // States that share their last word merge after the next word: group them by it.
@@ -373,7 +396,8 @@ export class Restorer {
       const base = slotIndex * beam;
       while (kept < beam) {
         let best = -1;
-        for (let k = 0; k < size; k++) if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
+        for (let k = 0; k < size; k++)
+          if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
         if (best < 0) break;
         nP2[kept] = tP2[best]!;
         nP1[kept] = candidates[tCand[best]!]!.id;
@@ -405,7 +429,11 @@ export class Restorer {
     const [a, b, c, d] = [id(i - 2), id(i - 1), id(i + 1), id(i + 2)];
     const scores = slots[i]!.candidates.map((cand) => ({
       word: cand.word,
-      s: cand.channel + this.lm.logProb(a, b, cand.id) + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d),
+      s:
+        cand.channel +
+        this.lm.logProb(a, b, cand.id) +
+        this.lm.logProb(b, cand.id, c) +
+        this.lm.logProb(cand.id, c, d),
     }));
     const max = Math.max(...scores.map((x) => x.s));
     const total = scores.reduce((sum, x) => sum + Math.exp(x.s - max), 0);

@@ -11,7 +11,12 @@ import {
   detectEncoding,
   encodingFromFontName,
 } from '../../src/vietnamese/encodings/index.js';
-import { CP1258_BYTES, TCVN3_BYTES, VISCII_BYTES, VNI_SEQUENCES } from '../../src/vietnamese/encodings/tables.js';
+import {
+  CP1258_BYTES,
+  TCVN3_BYTES,
+  VISCII_BYTES,
+  VNI_SEQUENCES,
+} from '../../src/vietnamese/encodings/tables.js';
 import { vietnameseLetters } from './letters.js';
 
 const LETTERS = vietnameseLetters();
@@ -38,14 +43,23 @@ function encode1258Full(text: string): string {
   for (const ch of text.normalize('NFC')) {
     const d = ch.normalize('NFD');
     const tone = [...d].find((c) => /[\u0300\u0301\u0303\u0309\u0323]/u.test(c)) ?? '';
-    const base = [...d].filter((c) => c !== tone).join('').normalize('NFC');
+    const base = [...d]
+      .filter((c) => c !== tone)
+      .join('')
+      .normalize('NFC');
     out += (CP1258.get(base) ?? base) + (tone ? CP1258.get(tone)! : '');
   }
   return out;
 }
 void encode1258;
 const VIQR_SHAPE: Record<string, string> = { '\u0306': '(', '\u0302': '^', '\u031b': '+' };
-const VIQR_TONE: Record<string, string> = { '\u0301': "'", '\u0300': '`', '\u0309': '?', '\u0303': '~', '\u0323': '.' };
+const VIQR_TONE: Record<string, string> = {
+  '\u0301': "'",
+  '\u0300': '`',
+  '\u0309': '?',
+  '\u0303': '~',
+  '\u0323': '.',
+};
 function encodeViqr(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
@@ -54,7 +68,16 @@ function encodeViqr(text: string): string {
     else if (ch === 'Đ') out += 'DD';
     else {
       const d = [...ch.normalize('NFD')];
-      out += d[0] + d.slice(1).map((m) => VIQR_SHAPE[m] ?? '').join('') + d.slice(1).map((m) => VIQR_TONE[m] ?? '').join('');
+      out +=
+        d[0] +
+        d
+          .slice(1)
+          .map((m) => VIQR_SHAPE[m] ?? '')
+          .join('') +
+        d
+          .slice(1)
+          .map((m) => VIQR_TONE[m] ?? '')
+          .join('');
     }
   }
   return out;
@@ -106,7 +129,7 @@ describe('legacy encodings, letter by letter', () => {
     for (const letter of LETTERS) expect(decodeViqr(`${encodeViqr(letter)}n`), letter).toBe(`${letter}n`);
     expect(decodeViqr('Vie^.t Nam')).toBe('Việt Nam');
     expect(decodeViqr('Co^.ng ho`a xa~ ho^.i')).toBe('Cộng hòa xã hội');
-    expect(decodeViqr('Ha\\. tie^\'n.')).toBe('Ha. tiến.');
+    expect(decodeViqr("Ha\\. tie^'n.")).toBe('Ha. tiến.');
   });
 
   it('should recompose decomposed and misordered Unicode', () => {
@@ -114,7 +137,8 @@ describe('legacy encodings, letter by letter', () => {
       const nfd = letter.normalize('NFD');
       expect(decodeDecomposed(nfd)).toBe(letter);
       const marks = [...nfd];
-      if (marks.length === 3) expect(decodeDecomposed(marks[0]! + marks[2]! + marks[1]!), letter).toBe(letter);
+      if (marks.length === 3)
+        expect(decodeDecomposed(marks[0]! + marks[2]! + marks[1]!), letter).toBe(letter);
     }
   });
 });
@@ -162,7 +186,9 @@ describe('encoding detection', () => {
 describe('decodeTextBuffer', () => {
   it('should read UTF-8, UTF-8 with BOM and UTF-16 with BOM', () => {
     expect(decodeTextBuffer(Buffer.from(SAMPLE, 'utf8'))).toEqual({ text: SAMPLE, encoding: 'utf-8' });
-    expect(decodeTextBuffer(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE)])).text).toBe(SAMPLE);
+    expect(decodeTextBuffer(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE)])).text).toBe(
+      SAMPLE,
+    );
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]);
     expect(decodeTextBuffer(le)).toEqual({ text: SAMPLE, encoding: 'utf-16le' });
     const be = Buffer.from(Buffer.from(SAMPLE, 'utf16le')).swap16();

@@ -48,14 +48,26 @@ describe('diacritics restoration', () => {
 
   it('should keep UPPER CASE and Title Case', () => {
     const out = restoreText('KE HOACH TRIEN KHAI CHUYEN DOI SO\nTrien khai thuc hien Ke hoach', { restorer });
-    expect(out.text.split('\n')).toEqual(['KẾ HOẠCH TRIỂN KHAI CHUYỂN ĐỔI SỐ', 'Triển khai thực hiện Kế hoạch']);
+    expect(out.text.split('\n')).toEqual([
+      'KẾ HOẠCH TRIỂN KHAI CHUYỂN ĐỔI SỐ',
+      'Triển khai thực hiện Kế hoạch',
+    ]);
   });
 
   it('should leave numbers, document symbols, acronyms, addresses and English words alone', () => {
     const line =
       'So 3520/KH-SYT ngay 24/10/2025 cua UBND tinh va Nghi quyet 57-NQ/TW, lien he vanthu@vinhlong.gov.vn hoac https://vinhlong.gov.vn ve PAR INDEX';
     const out = restoreText(line, { restorer }).text;
-    for (const token of ['3520/KH-SYT', '24/10/2025', 'UBND', '57-NQ/TW', 'vanthu@vinhlong.gov.vn', 'https://vinhlong.gov.vn', 'PAR', 'INDEX']) {
+    for (const token of [
+      '3520/KH-SYT',
+      '24/10/2025',
+      'UBND',
+      '57-NQ/TW',
+      'vanthu@vinhlong.gov.vn',
+      'https://vinhlong.gov.vn',
+      'PAR',
+      'INDEX',
+    ]) {
       expect(out).toContain(token);
     }
     expect(out).toMatch(/^Số 3520\/KH-SYT ngày/);
@@ -76,9 +88,9 @@ describe('diacritics restoration', () => {
   });
 
   it('should normalise tone placement to one style', () => {
-    expect(restoreText('Cộng hoà xã hội, sức khoẻ của người dân được bảo đảm tốt hơn.', { restorer }).text).toBe(
-      'Cộng hòa xã hội, sức khỏe của người dân được bảo đảm tốt hơn.',
-    );
+    expect(
+      restoreText('Cộng hoà xã hội, sức khoẻ của người dân được bảo đảm tốt hơn.', { restorer }).text,
+    ).toBe('Cộng hòa xã hội, sức khỏe của người dân được bảo đảm tốt hơn.');
   });
 
   it('should repair OCR-garbled marks using the garbled letters as evidence', () => {
@@ -95,8 +107,18 @@ describe('repairDocument', () => {
     const legacy = [...'kế hoạch triển khai thực hiện'].map((c) => tcvn.get(c) ?? c).join('');
     const doc = {
       pages: [
-        { page: 1, source: 'text-layer' as const, findings: [], lines: [{ text: legacy, fontName: 'ABCDEF+.VnTime' }] },
-        { page: 2, source: 'ocr' as const, findings: [], lines: [{ text: 'Cac don vi bao cao ket qua' }, { text: 'UBND tinh' }] },
+        {
+          page: 1,
+          source: 'text-layer' as const,
+          findings: [],
+          lines: [{ text: legacy, fontName: 'ABCDEF+.VnTime' }],
+        },
+        {
+          page: 2,
+          source: 'ocr' as const,
+          findings: [],
+          lines: [{ text: 'Cac don vi bao cao ket qua' }, { text: 'UBND tinh' }],
+        },
       ],
     };
     const out = repairDocument(doc, { restorer, lowConfidenceThreshold: 0.99 });
@@ -133,8 +155,14 @@ describe('vnplan restore and learn', () => {
     expect(await main(['node', 'vnplan', 'restore', file], io.ctx)).toBe(ExitCode.Ok);
     expect(io.out()).toBe('Triển khai kế hoạch\nUBND tỉnh\n');
     const json = capture();
-    expect(await main(['node', 'vnplan', 'restore', '--json', '--low-confidence', '0.9', file], json.ctx)).toBe(ExitCode.Ok);
-    const parsed = JSON.parse(json.out()) as { text: string; encoding: string | null; edits: RestorationEdit[] };
+    expect(
+      await main(['node', 'vnplan', 'restore', '--json', '--low-confidence', '0.9', file], json.ctx),
+    ).toBe(ExitCode.Ok);
+    const parsed = JSON.parse(json.out()) as {
+      text: string;
+      encoding: string | null;
+      edits: RestorationEdit[];
+    };
     expect(parsed.text).toBe('Triển khai kế hoạch\nUBND tỉnh\n');
     expect(parsed.encoding).toBeNull();
     expect(parsed.edits.map((e) => e.restored)).toEqual(['Triển', 'kế', 'hoạch', 'tỉnh']);
@@ -150,7 +178,10 @@ describe('vnplan restore and learn', () => {
   it('should learn clean documents into an overlay beside the database, and refuse stripped text', async () => {
     const db = join(tmp, 'archive', 'plans.db');
     const clean = join(tmp, 'clean.txt');
-    writeFileSync(clean, `${CLEAN.join('\n')}\nHợp tác xã Nông nghiệp Hòa Bình Xanh tổ chức hội chợ nông sản sạch.\n`);
+    writeFileSync(
+      clean,
+      `${CLEAN.join('\n')}\nHợp tác xã Nông nghiệp Hòa Bình Xanh tổ chức hội chợ nông sản sạch.\n`,
+    );
     const io = capture();
     expect(await main(['node', 'vnplan', 'learn', '--db', db, clean], io.ctx)).toBe(ExitCode.Ok);
     expect(io.out()).toContain('learned 1 document');
@@ -160,7 +191,9 @@ describe('vnplan restore and learn', () => {
     expect(await main(['node', 'vnplan', 'learn', '--db', db, stripped], bad.ctx)).not.toBe(ExitCode.Ok);
     expect(bad.err()).toContain('VNPLAN_E_NOT_CLEAN_TEXT');
     const overlay = loadRestorer({ overlayDir: join(tmp, 'archive', 'vnplan.learn') });
-    const out = restoreText('Hop tac xa Nong nghiep Hoa Binh Xanh to chuc hoi cho nong san sach', { restorer: overlay });
+    const out = restoreText('Hop tac xa Nong nghiep Hoa Binh Xanh to chuc hoi cho nong san sach', {
+      restorer: overlay,
+    });
     expect(out.text).toBe('Hợp tác xã Nông nghiệp Hòa Bình Xanh tổ chức hội chợ nông sản sạch');
   });
 

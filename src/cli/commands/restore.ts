@@ -26,14 +26,20 @@ async function readInput(file: string): Promise<Uint8Array> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new VnplanError('VNPLAN_E_FILE_NOT_FOUND', {}, { path: file, cause: error });
-    throw new VnplanError('VNPLAN_E_FILE_UNREADABLE', { detail: String(code ?? error) }, { path: file, cause: error });
+    throw new VnplanError(
+      'VNPLAN_E_FILE_UNREADABLE',
+      { detail: String(code ?? error) },
+      { path: file, cause: error },
+    );
   }
 }
 
 export function registerRestoreCommand(program: Command, ctx: CliContext): void {
   program
     .command('restore')
-    .description('repair Vietnamese text: legacy encodings to Unicode, stripped or OCR-garbled diacritics restored')
+    .description(
+      'repair Vietnamese text: legacy encodings to Unicode, stripped or OCR-garbled diacritics restored',
+    )
     .argument('[file]', 'text file to repair, or - for standard input', '-')
     .option('--json', 'print the text, the edit log and the detected encoding as JSON')
     .option('--low-confidence <p>', 'flag edits whose confidence is under this (0–1)', '0.6')
@@ -48,7 +54,9 @@ export function registerRestoreCommand(program: Command, ctx: CliContext): void 
           throw new VnplanError('VNPLAN_E_USAGE', { detail: '--low-confidence takes a number from 0 to 1' });
         }
         if (!['auto', 'clean', 'stripped', 'garbled'].includes(options.mode)) {
-          throw new VnplanError('VNPLAN_E_USAGE', { detail: '--mode is one of auto, clean, stripped, garbled' });
+          throw new VnplanError('VNPLAN_E_USAGE', {
+            detail: '--mode is one of auto, clean, stripped, garbled',
+          });
         }
         const decoded = decodeTextBuffer(await readInput(file));
         const result = restoreText(decoded.text, {
@@ -59,7 +67,9 @@ export function registerRestoreCommand(program: Command, ctx: CliContext): void 
         });
         const encoding = result.encoding ?? (decoded.encoding === 'utf-8' ? null : decoded.encoding);
         if (options.json) {
-          ctx.stdout.write(`${JSON.stringify({ text: result.text, encoding, edits: result.edits.map((e) => ({ page: 1, ...e })) }, null, 2)}\n`);
+          ctx.stdout.write(
+            `${JSON.stringify({ text: result.text, encoding, edits: result.edits.map((e) => ({ page: 1, ...e })) }, null, 2)}\n`,
+          );
         } else {
           ctx.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
         }

@@ -1,7 +1,14 @@
 import { byteOf, CP1258_BYTES, TCVN3_BYTES, VISCII_BYTES, VNI_SEQUENCES } from './tables.js';
 
 /** The legacy encodings the repair stage converts from. */
-export const LEGACY_ENCODINGS = ['tcvn3', 'vni', 'viscii', 'windows-1258', 'viqr', 'unicode-decomposed'] as const;
+export const LEGACY_ENCODINGS = [
+  'tcvn3',
+  'vni',
+  'viscii',
+  'windows-1258',
+  'viqr',
+  'unicode-decomposed',
+] as const;
 export type LegacyEncoding = (typeof LEGACY_ENCODINGS)[number];
 
 function mapBytes(text: string, table: Map<number, string>): string {
@@ -31,7 +38,7 @@ const VNI_LONGEST = Math.max(...[...VNI_SEQUENCES.keys()].map((k) => k.length));
 
 export function decodeVni(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let done = false;
     for (let len = VNI_LONGEST; len >= 1 && !done; len--) {
       const piece = text.slice(i, i + len);
@@ -48,7 +55,13 @@ export function decodeVni(text: string): string {
 }
 
 const VIQR_SHAPE: Record<string, string> = { '(': '\u0306', '^': '\u0302', '+': '\u031B' };
-const VIQR_TONE: Record<string, string> = { "'": '\u0301', '`': '\u0300', '?': '\u0309', '~': '\u0303', '.': '\u0323' };
+const VIQR_TONE: Record<string, string> = {
+  "'": '\u0301',
+  '`': '\u0300',
+  '?': '\u0309',
+  '~': '\u0303',
+  '.': '\u0323',
+};
 const VIQR = /([aeiouyAEIOUY])([(^+*]?)(['`?~.]?)|([dD])([dD])|\\(.)/gu;
 
 /**
@@ -57,26 +70,29 @@ const VIQR = /([aeiouyAEIOUY])([(^+*]?)(['`?~.]?)|([dD])([dD])|\\(.)/gu;
  */
 export function decodeViqr(text: string): string {
   return text
-    .replace(VIQR, (all, vowel?: string, shape?: string, tone?: string, d1?: string, d2?: string, lit?: string) => {
-      if (lit !== undefined) return lit;
-      if (d1 && d2) return d1 === 'D' || d2 === 'D' ? 'Đ' : 'đ';
-      if (!vowel) return all;
-      let out = vowel;
-      let used = 0;
-      const s = shape === '*' ? '+' : shape;
-      if (s && VIQR_SHAPE[s] && isValidShape(vowel, s)) {
-        out += VIQR_SHAPE[s];
-        used += shape!.length;
-      } else if (shape) return all;
-      if (tone && VIQR_TONE[tone]) {
-        out += VIQR_TONE[tone];
-        used += 1;
-      } else if (tone) {
-        return (out + (tone ?? '')).normalize('NFC');
-      }
-      void used;
-      return out.normalize('NFC');
-    })
+    .replace(
+      VIQR,
+      (all, vowel?: string, shape?: string, tone?: string, d1?: string, d2?: string, lit?: string) => {
+        if (lit !== undefined) return lit;
+        if (d1 && d2) return d1 === 'D' || d2 === 'D' ? 'Đ' : 'đ';
+        if (!vowel) return all;
+        let out = vowel;
+        let used = 0;
+        const s = shape === '*' ? '+' : shape;
+        if (s && VIQR_SHAPE[s] && isValidShape(vowel, s)) {
+          out += VIQR_SHAPE[s];
+          used += shape!.length;
+        } else if (shape) return all;
+        if (tone && VIQR_TONE[tone]) {
+          out += VIQR_TONE[tone];
+          used += 1;
+        } else if (tone) {
+          return (out + (tone ?? '')).normalize('NFC');
+        }
+        void used;
+        return out.normalize('NFC');
+      },
+    )
     .normalize('NFC');
 }
 

@@ -15,7 +15,9 @@ export function vietnameseScore(text: string): { score: number; words: number } 
 }
 
 /** The legacy encoding a PDF font name announces (".VnTimeH", "VNI-Times", "ABCDEF+.VnArial"), if any. */
-export function encodingFromFontName(fontName: string | undefined): { encoding: LegacyEncoding; capitals: boolean } | null {
+export function encodingFromFontName(
+  fontName: string | undefined,
+): { encoding: LegacyEncoding; capitals: boolean } | null {
   if (!fontName) return null;
   const name = fontName.replace(/^[A-Z]{6}\+/, '');
   if (/^\.?vn[a-z]/i.test(name) && !/^vni/i.test(name)) {
@@ -34,7 +36,11 @@ export interface Detection {
 }
 
 /** Only characters that legacy encodings put in text: anything else means the text is not 8-bit legacy. */
-const EIGHT_BIT = /^[\u0000-\u00FF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]*$/u;
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+function isEightBit(text: string): boolean {
+  for (const ch of text) if (ch.charCodeAt(0) > 0xff && !WIN_ANSI_EXTRA.has(ch)) return false;
+  return true;
+}
 
 /**
  * Detects the legacy encoding of a text run by scoring trial decodings for valid Vietnamese syllables;
@@ -46,7 +52,8 @@ export function detectEncoding(text: string, fontName?: string): Detection {
   const hint = encodingFromFontName(fontName);
   if (hint) {
     const decoded = decodeAs(text, hint.encoding, hint.capitals);
-    if (decoded !== nfc && vietnameseScore(decoded).score >= base.score) return { encoding: hint.encoding, text: decoded };
+    if (decoded !== nfc && vietnameseScore(decoded).score >= base.score)
+      return { encoding: hint.encoding, text: decoded };
   }
   let best: Detection = { encoding: null, text: nfc };
   let bestScore = base.score;
@@ -57,7 +64,7 @@ export function detectEncoding(text: string, fontName?: string): Detection {
     bestScore = Math.max(bestScore, vietnameseScore(decoded).score);
   }
   if (base.words === 0) return best;
-  const eightBit = EIGHT_BIT.test(text);
+  const eightBit = isEightBit(text);
   for (const encoding of LEGACY_ENCODINGS) {
     if (encoding === 'unicode-decomposed') continue;
     if (encoding !== 'viqr' && !eightBit) continue;
@@ -69,7 +76,11 @@ export function detectEncoding(text: string, fontName?: string): Detection {
       best = { encoding, text: decoded };
       bestScore = score;
       tie = false;
-    } else if (Math.abs(score - bestScore) <= 1e-9 && best.encoding !== null && best.encoding !== 'unicode-decomposed') {
+    } else if (
+      Math.abs(score - bestScore) <= 1e-9 &&
+      best.encoding !== null &&
+      best.encoding !== 'unicode-decomposed'
+    ) {
       tie = true;
     }
   }
@@ -98,10 +109,16 @@ export function decodeTextBuffer(bytes: Uint8Array): { text: string; encoding: s
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)).normalize('NFC'), encoding: 'utf-8' };
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)).normalize('NFC'), encoding: 'utf-16le' };
+    return {
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)).normalize('NFC'),
+      encoding: 'utf-16le',
+    };
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)).normalize('NFC'), encoding: 'utf-16be' };
+    return {
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)).normalize('NFC'),
+      encoding: 'utf-16be',
+    };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -109,6 +126,8 @@ export function decodeTextBuffer(bytes: Uint8Array): { text: string; encoding: s
   } catch {
     const latin1 = Buffer.from(bytes).toString('latin1');
     const found = convertText(latin1);
-    return found.encoding ? { text: found.text, encoding: found.encoding } : { text: latin1, encoding: 'latin1' };
+    return found.encoding
+      ? { text: found.text, encoding: found.encoding }
+      : { text: latin1, encoding: 'latin1' };
   }
 }

@@ -14,7 +14,9 @@ function byteTable(name: string): Map<number, string> {
 export const TCVN3_BYTES = byteTable('tcvn3.json');
 export const VISCII_BYTES = byteTable('viscii.json');
 export const CP1258_BYTES = byteTable('cp1258.json');
-export const VNI_SEQUENCES = new Map(Object.entries(load<{ sequences: Record<string, string> }>('vni.json').sequences));
+export const VNI_SEQUENCES = new Map(
+  Object.entries(load<{ sequences: Record<string, string> }>('vni.json').sequences),
+);
 
 /** Windows-1252 characters of 0x80–0x9F, as a PDF's WinAnsi text shows those bytes. */
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';

@@ -143,7 +143,7 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   const d2 = discounts(biCont);
   const p2 = new Float64Array(b2.keys.length);
   const bow1 = new Float64Array(V).fill(1);
-  for (let start = 0; start < b2.keys.length; ) {
+  for (let start = 0; start < b2.keys.length;) {
     const w1 = Math.floor(b2.keys[start]! / P16);
     let end = start;
     let sum = 0;
@@ -167,7 +167,7 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   const d3 = discounts(t3.counts);
   const p3 = new Float64Array(t3.keys.length);
   const bow2 = new Float64Array(b2.keys.length).fill(1);
-  for (let start = 0; start < t3.keys.length; ) {
+  for (let start = 0; start < t3.keys.length;) {
     const ctx = Math.floor(t3.keys[start]! / P16);
     let end = start;
     let sum = 0;

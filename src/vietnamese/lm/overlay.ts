@@ -33,7 +33,9 @@ export class OverlayModel implements LanguageModel {
   }
 
   private overlayId(id: number): number {
-    return id < this.toOverlay.length ? this.toOverlay[id]! : this.extraToOverlay[id - this.toOverlay.length]!;
+    return id < this.toOverlay.length
+      ? this.toOverlay[id]!
+      : this.extraToOverlay[id - this.toOverlay.length]!;
   }
 
   private baseId(id: number): number {
@@ -42,7 +44,8 @@ export class OverlayModel implements LanguageModel {
 
   logProb(w1: number, w2: number, w3: number): number {
     const a = this.logBase + this.base.logProb(this.baseId(w1), this.baseId(w2), this.baseId(w3));
-    const b = this.logOverlay + this.overlay.logProb(this.overlayId(w1), this.overlayId(w2), this.overlayId(w3));
+    const b =
+      this.logOverlay + this.overlay.logProb(this.overlayId(w1), this.overlayId(w2), this.overlayId(w3));
     const max = Math.max(a, b);
     return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
   }
