@@ -46,12 +46,14 @@ interface Slot {
 
 const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
 const SENTENCE_END = /[.!?;:]/;
+/** Hypotheses this far (nats) behind the best are dropped from the beam. */
+const BEAM_MARGIN = 8;
 /** Readings of a garbled word kept for the decoder. */
-const MAX_GARBLE_CANDIDATES = Number(process.env.VN_MAXC ?? 24);
+const MAX_GARBLE_CANDIDATES = 24;
 /** Score weight of the garble channel against the language model. */
-const CHANNEL_WEIGHT = Number(process.env.VN_CW ?? 0.7);
+const CHANNEL_WEIGHT = 0.7;
 /** log-probability of leaving a word as it is when it has no good Vietnamese reading. */
-const KEEP_LOGP = Number(process.env.VN_KEEP ?? -9);
+const KEEP_LOGP = -9;
 
 /** True when a word looks damaged by OCR (digits or symbols among letters, or impossible marked letters). */
 export function looksGarbled(word: string): boolean {
@@ -399,6 +401,7 @@ export class Restorer {
         for (let k = 0; k < size; k++)
           if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
         if (best < 0) break;
+        if (kept > 0 && tScore[best]! < nScore[0]! - BEAM_MARGIN) break;
         nP2[kept] = tP2[best]!;
         nP1[kept] = candidates[tCand[best]!]!.id;
         nScore[kept] = tScore[best]!;
