@@ -425,21 +425,37 @@ export class Restorer {
     return choice;
   }
 
-  /** Posterior of each candidate at slot i given the chosen neighbours (two each side). */
+  /** Posterior of each candidate at slot i given the chosen neighbours (two each side), best first. */
   private localPosterior(slots: Slot[], choice: number[], i: number): { word: string; p: number }[] {
     const id = (k: number): number =>
       k < 0 || k >= slots.length ? this.model.boundary : slots[k]!.candidates[choice[k]!]!.id;
-    const [a, b, c, d] = [id(i - 2), id(i - 1), id(i + 1), id(i + 2)];
-    const scores = slots[i]!.candidates.map((cand) => ({
-      word: cand.word,
-      s:
-        cand.channel +
-        this.lm.logProb(a, b, cand.id) +
-        this.lm.logProb(b, cand.id, c) +
-        this.lm.logProb(cand.id, c, d),
-    }));
-    const max = Math.max(...scores.map((x) => x.s));
-    const total = scores.reduce((sum, x) => sum + Math.exp(x.s - max), 0);
-    return scores.map((x) => ({ word: x.word, p: Math.exp(x.s - max) / total })).sort((x, y) => y.p - x.p);
+    const a = id(i - 2);
+    const b = id(i - 1);
+    const c = id(i + 1);
+    const d = id(i + 2);
+    const candidates = slots[i]!.candidates;
+    const fast = this.lm === this.model ? this.model : null;
+    const left = fast ? fast.context(a, b) : -1;
+    const leftBow = fast ? fast.contextBackoff(left) : 0;
+    const scores = new Float64Array(candidates.length);
+    let max = -Infinity;
+    for (let k = 0; k < candidates.length; k++) {
+      const cand = candidates[k]!;
+      let lp: number;
+      if (fast) {
+        lp = fast.trigram(left, cand.id);
+        if (lp !== lp) lp = leftBow + fast.bigramProb(b, cand.id);
+      } else lp = this.lm.logProb(a, b, cand.id);
+      scores[k] = cand.channel + lp + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d);
+      if (scores[k]! > max) max = scores[k]!;
+    }
+    let total = 0;
+    for (let k = 0; k < scores.length; k++) total += Math.exp(scores[k]! - max);
+    const out: { word: string; p: number }[] = [];
+    for (let k = 0; k < candidates.length; k++) {
+      const p = Math.exp(scores[k]! - max) / total;
+      if (p >= 0.01 || candidates[k] === candidates[choice[i]!]) out.push({ word: candidates[k]!.word, p });
+    }
+    return out.sort((x, y) => y.p - x.p);
   }
 }
