@@ -118,6 +118,12 @@ export const ERROR_CATALOGUE = {
     exitCode: ExitCode.Failure,
     retryable: false,
   },
+  VNPLAN_E_NOT_CLEAN_TEXT: {
+    message:
+      '{detail} is not clean Vietnamese with full diacritics, so it cannot teach the restorer: learn only checked, diacritic-complete documents',
+    exitCode: ExitCode.BadInput,
+    retryable: false,
+  },
   VNPLAN_E_DB_UNAVAILABLE: {
     message: 'the database cannot be reached ({detail}): check --db and that the server is running',
     exitCode: ExitCode.ServiceUnavailable,

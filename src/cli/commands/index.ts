@@ -3,9 +3,11 @@ import type { CliContext } from '../context.js';
 import { registerErrorsCommand } from './errors.js';
 import { registerExportCommand } from './export.js';
 import { registerExtractCommand } from './extract.js';
+import { registerLearnCommand } from './learn.js';
 import { registerPutCommand } from './put.js';
 import { registerQueryCommand } from './query.js';
 import { registerRefsCommand } from './refs.js';
+import { registerRestoreCommand } from './restore.js';
 import { registerSchemaCommand } from './schema.js';
 import { registerSearchCommand } from './search.js';
 import { registerServeCommand } from './serve.js';
@@ -13,6 +15,8 @@ import { registerShowCommand } from './show.js';
 
 /** Every subcommand, in the order `vnplan --help` lists them. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  registerRestoreCommand,
+  registerLearnCommand,
   registerExtractCommand,
   registerSchemaCommand,
   registerExportCommand,

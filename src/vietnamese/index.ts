@@ -1,0 +1,10 @@
+export * from './syllable.js';
+export * from './tone.js';
+export * from './encodings/index.js';
+export { decodeTextBuffer } from './encodings/detect.js';
+export { Restorer, SyllableIndex, judgeDamage, looksGarbled } from './restorer.js';
+export type { DamageMode, RestoreOptions, WordEdit } from './restorer.js';
+export { loadRestorer, sharedRestorer, resetSharedRestorers, MODEL_FILE, CHANNEL_FILE } from './load.js';
+export { restoreText, repairDocument } from './repair.js';
+export type { RepairOptions, TextEdit } from './repair.js';
+export { learnDocuments, overlayDirFor } from './learn.js';

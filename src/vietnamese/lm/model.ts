@@ -1,0 +1,160 @@
+import { gunzipSync } from 'node:zlib';
+import { LOG_SCALE, MAGIC } from './build.js';
+import { BOUNDARY, COMMA, NUMBER, UNK } from './tokens.js';
+
+const P16 = 65536;
+
+/** Something that scores a word after two others (natural log probability). */
+export interface LanguageModel {
+  id(word: string): number;
+  logProb(w1: number, w2: number, w3: number): number;
+}
+
+/** A read-only syllable trigram model in the VNLM1 format (see build.ts). */
+export class TrigramModel implements LanguageModel {
+  readonly words: string[];
+  readonly unk: number;
+  readonly boundary: number;
+  readonly number: number;
+  readonly comma: number;
+  /** Corpus count of each word. */
+  readonly frequency: Uint32Array;
+  private readonly ids: Map<string, number>;
+  private readonly uniLogp: Float32Array;
+  private readonly uniBow: Float32Array;
+  private readonly biKeys: Uint32Array;
+  private readonly triStart: Uint32Array;
+  private readonly biLogp: Int16Array;
+  private readonly biBow: Int16Array;
+  private readonly triLogp: Int16Array;
+  private readonly triWord: Uint16Array;
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  constructor(gzipped: Uint8Array) {
+    const raw = gunzipSync(gzipped);
+    const buf = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
+    const headerLength = raw.readUInt32LE(0);
+    const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as {
+      magic: string;
+      vocabulary: number;
+      bigrams: number;
+      trigrams: number;
+      words: string;
+    };
+    if (header.magic !== MAGIC) throw new Error(`not a ${MAGIC} model`);
+    const V = header.vocabulary;
+    const B = header.bigrams;
+    const T = header.trigrams;
+    let offset = 4 + headerLength;
+    const take = <A>(ctor: new (b: ArrayBuffer, o: number, n: number) => A, n: number, size: number): A => {
+      offset = Math.ceil(offset / 4) * 4;
+      const arr = new ctor(buf, offset, n);
+      offset += n * size;
+      return arr;
+    };
+    this.uniLogp = take(Float32Array, V, 4);
+    this.uniBow = take(Float32Array, V, 4);
+    this.frequency = take(Uint32Array, V, 4);
+    this.biKeys = take(Uint32Array, B, 4);
+    this.triStart = take(Uint32Array, B + 1, 4);
+    this.biLogp = take(Int16Array, B, 2);
+    this.biBow = take(Int16Array, B, 2);
+    this.triLogp = take(Int16Array, T, 2);
+    this.triWord = take(Uint16Array, T, 2);
+    this.words = header.words.split('\n');
+    this.ids = new Map(this.words.map((w, i) => [w, i]));
+    this.unk = this.ids.get(UNK)!;
+    this.boundary = this.ids.get(BOUNDARY)!;
+    this.number = this.ids.get(NUMBER)!;
+    this.comma = this.ids.get(COMMA)!;
+
+    let size = 2;
+    let bits = 1;
+    while (size < B * 2) {
+      size <<= 1;
+      bits++;
+    }
+    this.mask = size - 1;
+    this.shift = 32 - bits;
+    this.table = new Int32Array(size);
+    for (let i = 0; i < B; i++) {
+      let h = this.slotOf(this.biKeys[i]!);
+      while (this.table[h] !== 0) h = (h + 1) & this.mask;
+      this.table[h] = i + 1;
+    }
+  }
+
+  id(word: string): number {
+    return this.ids.get(word) ?? this.unk;
+  }
+
+  /** Multiplicative hashing: the high bits of key × golden ratio (the low bits would repeat w2). */
+  private slotOf(key: number): number {
+    return Math.imul(key ^ (key >>> 16), 0x9e3779b1) >>> this.shift;
+  }
+
+  private bigram(w1: number, w2: number): number {
+    const key = w1 * P16 + w2;
+    let h = this.slotOf(key);
+    for (;;) {
+      const slot = this.table[h]!;
+      if (slot === 0) return -1;
+      if (this.biKeys[slot - 1] === key) return slot - 1;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  /** Index of the bigram (w1, w2) as a trigram context, or -1. */
+  context(w1: number, w2: number): number {
+    return this.bigram(w1, w2);
+  }
+
+  /** Backoff weight (log) of a context found by `context`; 0 for none. */
+  contextBackoff(ctx: number): number {
+    return ctx >= 0 ? this.biBow[ctx]! / LOG_SCALE : 0;
+  }
+
+  /** log P of the trigram (context, w3) when it is stored, else NaN. */
+  trigram(ctx: number, w3: number): number {
+    if (ctx < 0) return NaN;
+    let lo = this.triStart[ctx]!;
+    let hi = this.triStart[ctx + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = this.triWord[mid]!;
+      if (w === w3) return this.triLogp[mid]! / LOG_SCALE;
+      if (w < w3) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return NaN;
+  }
+
+  /** log P(w3 | w2), backed off to the unigram. */
+  bigramProb(w2: number, w3: number): number {
+    const b23 = this.bigram(w2, w3);
+    if (b23 >= 0) return this.biLogp[b23]! / LOG_SCALE;
+    return this.uniBow[w2]! + this.uniLogp[w3]!;
+  }
+
+  logProb(w1: number, w2: number, w3: number): number {
+    let backoff = 0;
+    const b12 = this.bigram(w1, w2);
+    if (b12 >= 0) {
+      let lo = this.triStart[b12]!;
+      let hi = this.triStart[b12 + 1]! - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const w = this.triWord[mid]!;
+        if (w === w3) return this.triLogp[mid]! / LOG_SCALE;
+        if (w < w3) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      backoff = this.biBow[b12]! / LOG_SCALE;
+    }
+    const b23 = this.bigram(w2, w3);
+    if (b23 >= 0) return backoff + this.biLogp[b23]! / LOG_SCALE;
+    return backoff + this.uniBow[w2]! + this.uniLogp[w3]!;
+  }
+}

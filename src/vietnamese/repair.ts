@@ -1,0 +1,173 @@
+import type { DocumentText } from '../document-text.js';
+import type { RestorationEdit } from '../record/restoration-edit.js';
+import { convertText, detectEncoding } from './encodings/detect.js';
+import { decodeAs } from './encodings/convert.js';
+import { encodingFromFontName } from './encodings/detect.js';
+import { sharedRestorer } from './load.js';
+import {
+  judgeDamage,
+  type DamageMode,
+  type Restorer,
+  type RestoreOptions,
+  type WordEdit,
+} from './restorer.js';
+
+/** Options of `restoreText` and `repairDocument`. */
+export interface RepairOptions extends RestoreOptions {
+  /** PDF font of the text, subset prefix allowed ("ABCDEF+.VnTime"): a hint for the legacy encoding. */
+  fontName?: string;
+  /** Convert legacy encodings before restoring. @defaultValue true */
+  convertEncodings?: boolean;
+  /** Folder of a local overlay model made by `vnplan learn` (used when it exists). */
+  overlayDir?: string;
+  /** A restorer to use instead of the shared one (tests, benchmarks). */
+  restorer?: Restorer;
+}
+
+export type TextEdit = Omit<RestorationEdit, 'page'> & { page?: number };
+
+const DEFAULT_LOW_CONFIDENCE = 0.6;
+
+/** Word-level edits for a line the encoding conversion changed. */
+function encodingEdits(before: string, after: string, line: number): WordEdit[] {
+  if (before === after) return [];
+  const a = [...before.matchAll(/\S+/gu)];
+  const b = [...after.matchAll(/\S+/gu)];
+  if (a.length !== b.length) {
+    return [
+      {
+        line,
+        column: 1,
+        original: before,
+        restored: after,
+        confidence: 1,
+        alternatives: [],
+        reason: 'normalisation',
+      },
+    ];
+  }
+  const out: WordEdit[] = [];
+  a.forEach((m, i) => {
+    if (m[0] !== b[i]![0]) {
+      out.push({
+        line,
+        column: m.index + 1,
+        original: m[0],
+        restored: b[i]![0],
+        confidence: 1,
+        alternatives: [],
+        reason: 'normalisation',
+      });
+    }
+  });
+  return out;
+}
+
+function toEdit(edit: WordEdit, threshold: number, reason?: RestorationEdit['reason']): TextEdit {
+  return { ...edit, reason: reason ?? edit.reason, lowConfidence: edit.confidence < threshold };
+}
+
+/**
+ * Repairs Vietnamese text: converts a legacy encoding to NFC Unicode, then restores stripped or
+ * OCR-garbled diacritics. Line N of the output is line N of the input.
+ */
+export function restoreText(
+  text: string,
+  options: RepairOptions = {},
+): { text: string; edits: TextEdit[]; encoding: string | null } {
+  const threshold = options.lowConfidenceThreshold ?? DEFAULT_LOW_CONFIDENCE;
+  const restorer = options.restorer ?? sharedRestorer(options.overlayDir);
+  const original = text.split('\n');
+  const converted =
+    options.convertEncodings === false
+      ? { encoding: null, text: text.normalize('NFC') }
+      : convertText(text, options.fontName);
+  const lines = converted.text.split('\n');
+  const edits: TextEdit[] = [];
+  if (converted.encoding) {
+    lines.forEach((line, i) => {
+      for (const e of encodingEdits(original[i] ?? '', line, i + 1))
+        edits.push(toEdit(e, threshold, 'encoding'));
+    });
+  }
+  const restored = restorer.restoreLines(lines, options);
+  for (const e of restored.edits) edits.push(toEdit(e, threshold));
+  return { text: restored.lines.join('\n'), edits, encoding: converted.encoding };
+}
+
+/**
+ * Repairs a document page by page and line by line (same pages, same lines): the encoding is detected
+ * per font (a line's `fontName` is the hint), diacritics are restored over the whole text in reading order.
+ */
+export function repairDocument(
+  doc: DocumentText,
+  options: RepairOptions = {},
+): { text: DocumentText; edits: RestorationEdit[]; encoding: string | null } {
+  const threshold = options.lowConfidenceThreshold ?? DEFAULT_LOW_CONFIDENCE;
+  const restorer = options.restorer ?? sharedRestorer(options.overlayDir);
+  const places: { page: number; pageIndex: number; lineIndex: number }[] = [];
+  const texts: string[] = [];
+  const fonts: (string | undefined)[] = [];
+  doc.pages.forEach((page, pageIndex) =>
+    page.lines.forEach((line, lineIndex) => {
+      places.push({ page: page.page, pageIndex, lineIndex });
+      texts.push(line.text);
+      fonts.push(line.fontName ?? options.fontName);
+    }),
+  );
+
+  // Encoding: one detection per font over all its lines, then each line converted if it reads better.
+  const edits: RestorationEdit[] = [];
+  const converted = [...texts];
+  const found = new Map<string, number>();
+  if (options.convertEncodings !== false) {
+    const byFont = new Map<string, number[]>();
+    fonts.forEach((f, i) => byFont.set(f ?? '', [...(byFont.get(f ?? '') ?? []), i]));
+    for (const [font, indexes] of byFont) {
+      const joined = indexes.map((i) => texts[i]!).join('\n');
+      const detection = detectEncoding(joined, font || undefined);
+      if (!detection.encoding) {
+        for (const i of indexes) converted[i] = texts[i]!.normalize('NFC');
+        continue;
+      }
+      found.set(detection.encoding, (found.get(detection.encoding) ?? 0) + indexes.length);
+      const hint = encodingFromFontName(font || undefined);
+      const capitals = hint?.encoding === detection.encoding && hint.capitals;
+      for (const i of indexes) {
+        const line =
+          detection.encoding === 'unicode-decomposed'
+            ? convertText(texts[i]!).text
+            : decodeAs(texts[i]!, detection.encoding, capitals);
+        converted[i] = line;
+        for (const e of encodingEdits(texts[i]!, line, places[i]!.lineIndex + 1)) {
+          edits.push({ ...toEdit(e, threshold, 'encoding'), page: places[i]!.page } as RestorationEdit);
+        }
+      }
+    }
+  }
+
+  // Damage is judged page by page: a document can mix a good text layer with stripped or OCR'd pages.
+  const pageModes = new Map<number, DamageMode>();
+  doc.pages.forEach((_, pageIndex) => {
+    const lines = converted.filter((_, i) => places[i]!.pageIndex === pageIndex);
+    pageModes.set(pageIndex, judgeDamage(lines));
+  });
+  const restored = restorer.restoreLines(
+    converted,
+    options,
+    places.map((p) => pageModes.get(p.pageIndex)!),
+  );
+  for (const e of restored.edits) {
+    const place = places[e.line - 1]!;
+    edits.push({ ...toEdit(e, threshold), page: place.page, line: place.lineIndex + 1 } as RestorationEdit);
+  }
+  let k = 0;
+  const text: DocumentText = {
+    pages: doc.pages.map((page) => ({
+      ...page,
+      lines: page.lines.map((line) => ({ ...line, text: restored.lines[k++]! })),
+    })),
+  };
+  const encoding = [...found].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  return { text, edits, encoding };
+}

@@ -1,0 +1,461 @@
+import type { GarbleChannel } from './channel.js';
+import type { LanguageModel, TrigramModel } from './lm/model.js';
+import { modelWord } from './lm/tokens.js';
+import { parseSyllable } from './syllable.js';
+import { applyCase, fold, hasVietnameseMark, normaliseTonePlacement } from './tone.js';
+import { GARBLE_SYMBOLS, tokenizeLine, type Piece } from './tokenize.js';
+
+/** What kind of damage a text shows, which decides the candidates each word gets. */
+export type DamageMode = 'clean' | 'stripped' | 'garbled';
+
+/** Options of diacritics restoration. */
+export interface RestoreOptions {
+  /** Damage to repair; `auto` judges it from the text. @defaultValue 'auto' */
+  mode?: DamageMode | 'auto';
+  /** Edits whose confidence is under this are flagged `lowConfidence`. @defaultValue 0.6 */
+  lowConfidenceThreshold?: number;
+  /** Move tones to one placement ("hoà" → "hòa"). @defaultValue true */
+  normaliseTones?: boolean;
+  /** Hypotheses kept per position by the decoder. @defaultValue 10 */
+  beamWidth?: number;
+}
+
+/** One changed word of a line (columns 1-based, UTF-16). */
+export interface WordEdit {
+  line: number;
+  column: number;
+  original: string;
+  restored: string;
+  confidence: number;
+  alternatives: string[];
+  reason: 'diacritics' | 'ocr-garble' | 'normalisation';
+}
+
+interface Candidate {
+  word: string;
+  id: number;
+  channel: number;
+}
+
+interface Slot {
+  line: number;
+  piece: Piece | null;
+  candidates: Candidate[];
+  garbled: boolean;
+}
+
+const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
+const SENTENCE_END = /[.!?;:]/;
+/** Hypotheses this far (nats) behind the best are dropped from the beam. */
+const BEAM_MARGIN = 8;
+/** Readings of a garbled word kept for the decoder. */
+const MAX_GARBLE_CANDIDATES = 24;
+/** Score weight of the garble channel against the language model. */
+const CHANNEL_WEIGHT = 0.7;
+/** log-probability of leaving a word as it is when it has no good Vietnamese reading. */
+const KEEP_LOGP = -9;
+
+/** True when a word looks damaged by OCR (digits or symbols among letters, or impossible marked letters). */
+export function looksGarbled(word: string): boolean {
+  if (!/\p{L}/u.test(word)) return false;
+  if (GARBLE_CHARS.test(word)) return true;
+  return /[^a-z]/iu.test(word) && parseSyllable(word) === null;
+}
+
+/** The fold-key index: plain spelling → known syllables with that spelling, most frequent first. */
+export class SyllableIndex {
+  readonly byFold = new Map<string, number[]>();
+  /** One-deletion neighbours of each fold key, for edit-distance candidates. */
+  readonly deletions = new Map<string, string[]>();
+
+  constructor(model: TrigramModel, minCount = 2) {
+    const { words, frequency } = model;
+    for (let id = 0; id < words.length; id++) {
+      const w = words[id]!;
+      if (frequency[id]! < minCount || !parseSyllable(w) || normaliseTonePlacement(w) !== w) continue;
+      const key = fold(w);
+      const list = this.byFold.get(key) ?? [];
+      list.push(id);
+      this.byFold.set(key, list);
+    }
+    for (const list of this.byFold.values()) list.sort((a, b) => frequency[b]! - frequency[a]!);
+    for (const key of this.byFold.keys()) {
+      const once = deletionsOf(key);
+      const all = new Set([...once, ...once.flatMap(deletionsOf)]);
+      for (const del of all) {
+        const list = this.deletions.get(del) ?? [];
+        list.push(key);
+        this.deletions.set(del, list);
+      }
+    }
+  }
+
+  /**
+   * Fold keys that share a form with `key` after deleting up to `depth` letters from each side: every key
+   * within `depth` edits, and a few more, which the channel then scores.
+   */
+  near(key: string, depth = 1): string[] {
+    const out = new Set<string>();
+    const forms = new Set([key]);
+    let frontier = [key];
+    for (let d = 0; d < depth; d++) {
+      const next: string[] = [];
+      for (const f of frontier) {
+        for (const del of deletionsOf(f)) {
+          if (forms.has(del)) continue;
+          forms.add(del);
+          next.push(del);
+        }
+      }
+      frontier = next;
+    }
+    for (const f of forms) {
+      if (this.byFold.has(f)) out.add(f);
+      for (const k of this.deletions.get(f) ?? []) out.add(k);
+    }
+    return [...out];
+  }
+}
+
+function deletionsOf(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
+
+/** Judges a text's damage from its words. */
+export function judgeDamage(lines: string[]): DamageMode {
+  let words = 0;
+  let marked = 0;
+  let garbled = 0;
+  for (const line of lines) {
+    for (const piece of tokenizeLine(line)) {
+      if (piece.kind !== 'word') continue;
+      words++;
+      if (looksGarbled(piece.text)) garbled++;
+      else if (hasVietnameseMark(piece.text)) marked++;
+    }
+  }
+  if (words === 0) return 'clean';
+  if (garbled / words >= 0.03) return 'garbled';
+  if (marked / words >= 0.2) return 'clean';
+  return 'stripped';
+}
+
+/** Diacritics restoration: candidates per word, a trigram language model, and beam decoding. */
+export class Restorer {
+  constructor(
+    readonly model: TrigramModel,
+    readonly lm: LanguageModel,
+    readonly index: SyllableIndex,
+    readonly channel: GarbleChannel,
+  ) {}
+
+  private readonly foldCache = new Map<string, Candidate[]>();
+
+  /** Known syllables written `key` without marks (very rare ones left out). */
+  private foldCandidates(key: string): Candidate[] {
+    const cached = this.foldCache.get(key);
+    if (cached) return cached;
+    const ids = this.index.byFold.get(key) ?? [];
+    const top = ids.length ? this.model.frequency[ids[0]!]! : 0;
+    const out = ids
+      .filter((id, i) => i < 2 || this.model.frequency[id]! * 2000 >= top)
+      .map((id) => ({ word: this.model.words[id]!, id, channel: 0 }));
+    this.foldCache.set(key, out);
+    return out;
+  }
+
+  private readonly garbleCache = new Map<string, Candidate[]>();
+
+  /** Readings of a garbled word: known syllables near its plain skeleton, scored by the channel. */
+  private garbleCandidates(lower: string): Candidate[] {
+    let cached = this.garbleCache.get(lower);
+    if (!cached) {
+      cached = this.scoreGarbled(lower);
+      if (this.garbleCache.size > 50_000) this.garbleCache.clear();
+      this.garbleCache.set(lower, cached);
+    }
+    return cached;
+  }
+
+  private scoreGarbled(lower: string): Candidate[] {
+    const skeleton = this.channel.skeletonOf(lower);
+    const keys = skeleton.length >= 1 ? this.index.near(skeleton, skeleton.length >= 3 ? 2 : 1) : [];
+    const scored: (Candidate & { rank: number })[] = [];
+    for (const key of keys) {
+      for (const id of this.index.byFold.get(key) ?? []) {
+        const word = this.model.words[id]!;
+        const channel = CHANNEL_WEIGHT * this.channel.score(word, lower);
+        scored.push({ word, id, channel, rank: channel + 0.5 * Math.log(this.model.frequency[id]! + 1) });
+      }
+    }
+    scored.sort((a, b) => b.rank - a.rank);
+    const best = scored[0]?.rank ?? -Infinity;
+    return scored
+      .filter((c, i) => i < MAX_GARBLE_CANDIDATES && c.rank >= best - 14)
+      .map(({ word, id, channel }) => ({ word, id, channel }));
+  }
+
+  private slotFor(piece: Piece, line: number, mode: DamageMode): Slot {
+    const text = piece.text;
+    const fixed = (id: number): Slot => ({
+      line,
+      piece,
+      candidates: [{ word: text, id, channel: 0 }],
+      garbled: false,
+    });
+    if (piece.kind === 'number') return fixed(this.model.number);
+    if (piece.kind === 'protected') return fixed(this.model.unk);
+    const lower = text.normalize('NFC').toLowerCase();
+    const self = this.lm.id(modelWord(lower));
+    const garbled = looksGarbled(text);
+    const ascii = /^[a-z]+$/.test(lower);
+    if (mode === 'clean' && !garbled) return fixed(self);
+    if (mode === 'stripped' && !garbled) {
+      if (!ascii) return fixed(self);
+      const c = this.foldCandidates(lower);
+      return c.length ? { line, piece, candidates: c, garbled: false } : fixed(self);
+    }
+    // Garbled text, or a garbled word: the channel proposes readings; keeping the word stays possible.
+    const c = this.garbleCandidates(lower);
+    if (c.length === 0) return fixed(self);
+    const keep = parseSyllable(lower) ? null : { word: text, id: self, channel: KEEP_LOGP };
+    return { line, piece, candidates: keep ? [...c, keep] : c, garbled: true };
+  }
+
+  /**
+   * Restores the words of `lines` (line N out = line N in) and lists what changed. The damage is judged
+   * on all lines unless `options.mode` says it, or `lineModes` gives it line by line (e.g. per page).
+   */
+  restoreLines(
+    lines: string[],
+    options: RestoreOptions = {},
+    lineModes?: DamageMode[],
+  ): { lines: string[]; edits: WordEdit[]; mode: DamageMode } {
+    const mode = !options.mode || options.mode === 'auto' ? judgeDamage(lines) : options.mode;
+    const modeOf = (line: number): DamageMode =>
+      (!options.mode || options.mode === 'auto' ? lineModes?.[line] : undefined) ?? mode;
+    const beam = options.beamWidth ?? 10;
+    const threshold = options.lowConfidenceThreshold ?? 0.6;
+    const normalise = options.normaliseTones ?? true;
+    const boundary = this.model.boundary;
+    const boundarySlot = (line: number): Slot => ({
+      line,
+      piece: null,
+      candidates: [{ word: '', id: boundary, channel: 0 }],
+      garbled: false,
+    });
+
+    const slots: Slot[] = [boundarySlot(0)];
+    let prevEndedSentence = true;
+    lines.forEach((text, lineIndex) => {
+      const pieces = tokenizeLine(text);
+      const first = pieces[0];
+      if (!prevEndedSentence && first && /^[\p{Lu}\d•\-–*+]/u.test(first.text))
+        slots.push(boundarySlot(lineIndex));
+      if (pieces.length) prevEndedSentence = false;
+      for (const piece of pieces) {
+        if (piece.kind === 'punct') {
+          if (SENTENCE_END.test(piece.text)) {
+            if (slots[slots.length - 1]!.candidates[0]!.id !== boundary) slots.push(boundarySlot(lineIndex));
+            prevEndedSentence = true;
+          } else if (piece.text.includes(',')) {
+            slots.push({
+              line: lineIndex,
+              piece: null,
+              candidates: [{ word: ',', id: this.model.comma, channel: 0 }],
+              garbled: false,
+            });
+          }
+          continue;
+        }
+        prevEndedSentence = false;
+        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex)));
+      }
+    });
+    slots.push(boundarySlot(lines.length));
+
+    const choice = this.decode(slots, beam);
+    const out = [...lines];
+    const edits: WordEdit[] = [];
+    const perLine = new Map<number, { start: number; end: number; text: string }[]>();
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const piece = slot.piece;
+      if (!piece || piece.kind !== 'word') continue;
+      const picked = slot.candidates[choice[i]!]!;
+      const kept =
+        picked.channel === KEEP_LOGP || (slot.candidates.length === 1 && picked.word === piece.text);
+      let restored = kept ? piece.text : applyCase(picked.word, piece.text);
+      // Model words already carry the normalised tone placement; words kept as written may not.
+      if (normalise && kept) restored = normaliseTonePlacement(restored);
+      if (restored === piece.text) continue;
+      const local =
+        slot.candidates.length > 1 ? this.localPosterior(slots, choice, i) : [{ word: restored, p: 1 }];
+      const confidence = local.find((x) => x.word === picked.word)?.p ?? 1;
+      const alternatives = local
+        .filter((x) => x.word !== picked.word && x.p >= 0.01)
+        .slice(0, 3)
+        .map((x) => (x.word === piece.text ? x.word : applyCase(x.word, piece.text)));
+      const reason =
+        slot.candidates.length === 1 ? 'normalisation' : slot.garbled ? 'ocr-garble' : 'diacritics';
+      edits.push({
+        line: slot.line + 1,
+        column: piece.start + 1,
+        original: piece.text,
+        restored,
+        confidence: Math.round(confidence * 1000) / 1000,
+        alternatives,
+        reason,
+      });
+      const list = perLine.get(slot.line) ?? [];
+      list.push({ start: piece.start, end: piece.start + piece.text.length, text: restored });
+      perLine.set(slot.line, list);
+    }
+    for (const [line, changes] of perLine) {
+      let text = lines[line]!;
+      for (const c of changes.sort((a, b) => b.start - a.start))
+        text = text.slice(0, c.start) + c.text + text.slice(c.end);
+      out[line] = text;
+    }
+    void threshold;
+    return { lines: out, edits, mode };
+  }
+
+  /** Beam search over (previous word, word) states; returns the chosen candidate index per slot. */
+  private decode(slots: Slot[], beam: number): number[] {
+    const lm = this.lm;
+    const fast = lm === this.model ? this.model : null;
+    let p2 = new Int32Array(beam).fill(this.model.boundary);
+    let p1 = new Int32Array(beam).fill(this.model.boundary);
+    let score = new Float64Array(beam);
+    let states = 1;
+    let nP2 = new Int32Array(beam);
+    let nP1 = new Int32Array(beam);
+    let nScore = new Float64Array(beam);
+    const backs = new Int32Array(slots.length * beam);
+    const cands = new Int32Array(slots.length * beam);
+    const groupOf = new Int32Array(beam);
+    const groupWord = new Int32Array(beam);
+    const ctx = new Int32Array(beam);
+    const bow = new Float64Array(beam);
+    let cap = 64;
+    let tScore = new Float64Array(cap);
+    let tP2 = new Int32Array(cap);
+    let tBack = new Int32Array(cap);
+    let tCand = new Int32Array(cap);
+    const lower = new Float64Array(beam);
+    for (let slotIndex = 0; slotIndex < slots.length; slotIndex++) {
+      const candidates = slots[slotIndex]!.candidates;
+      // States that share their last word merge after the next word: group them by it.
+      let G = 0;
+      for (let si = 0; si < states; si++) {
+        let g = 0;
+        while (g < G && groupWord[g] !== p1[si]) g++;
+        if (g === G) groupWord[G++] = p1[si]!;
+        groupOf[si] = g;
+        if (fast) {
+          ctx[si] = fast.context(p2[si]!, p1[si]!);
+          bow[si] = fast.contextBackoff(ctx[si]!);
+        }
+      }
+      const size = candidates.length * G;
+      if (size > cap) {
+        cap = size * 2;
+        tScore = new Float64Array(cap);
+        tP2 = new Int32Array(cap);
+        tBack = new Int32Array(cap);
+        tCand = new Int32Array(cap);
+      }
+      tScore.fill(-Infinity, 0, size);
+      for (let ci = 0; ci < candidates.length; ci++) {
+        const c = candidates[ci]!;
+        const id = c.id;
+        if (fast) lower.fill(NaN, 0, G);
+        for (let si = 0; si < states; si++) {
+          const g = groupOf[si]!;
+          let lp: number;
+          if (fast) {
+            lp = fast.trigram(ctx[si]!, id);
+            if (lp !== lp) {
+              if (lower[g] !== lower[g]) lower[g] = fast.bigramProb(groupWord[g]!, id);
+              lp = bow[si]! + lower[g]!;
+            }
+          } else lp = lm.logProb(p2[si]!, p1[si]!, id);
+          const value = score[si]! + lp + c.channel;
+          const k = ci * G + g;
+          if (tScore[k]! < value) {
+            tScore[k] = value;
+            tP2[k] = p1[si]!;
+            tBack[k] = si;
+            tCand[k] = ci;
+          }
+        }
+      }
+      // Keep the best `beam` of the size new states (selection by repeated max; beam is small).
+      let kept = 0;
+      const base = slotIndex * beam;
+      while (kept < beam) {
+        let best = -1;
+        for (let k = 0; k < size; k++)
+          if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
+        if (best < 0) break;
+        if (kept > 0 && tScore[best]! < nScore[0]! - BEAM_MARGIN) break;
+        nP2[kept] = tP2[best]!;
+        nP1[kept] = candidates[tCand[best]!]!.id;
+        nScore[kept] = tScore[best]!;
+        backs[base + kept] = tBack[best]!;
+        cands[base + kept] = tCand[best]!;
+        tScore[best] = -Infinity;
+        kept++;
+      }
+      [p2, nP2] = [nP2, p2];
+      [p1, nP1] = [nP1, p1];
+      [score, nScore] = [nScore, score];
+      states = kept;
+    }
+    let best = 0;
+    for (let i = 1; i < states; i++) if (score[i]! > score[best]!) best = i;
+    const choice = new Array<number>(slots.length);
+    for (let i = slots.length - 1; i >= 0; i--) {
+      choice[i] = cands[i * beam + best]!;
+      best = backs[i * beam + best]!;
+    }
+    return choice;
+  }
+
+  /** Posterior of each candidate at slot i given the chosen neighbours (two each side), best first. */
+  private localPosterior(slots: Slot[], choice: number[], i: number): { word: string; p: number }[] {
+    const id = (k: number): number =>
+      k < 0 || k >= slots.length ? this.model.boundary : slots[k]!.candidates[choice[k]!]!.id;
+    const a = id(i - 2);
+    const b = id(i - 1);
+    const c = id(i + 1);
+    const d = id(i + 2);
+    const candidates = slots[i]!.candidates;
+    const fast = this.lm === this.model ? this.model : null;
+    const left = fast ? fast.context(a, b) : -1;
+    const leftBow = fast ? fast.contextBackoff(left) : 0;
+    const scores = new Float64Array(candidates.length);
+    let max = -Infinity;
+    for (let k = 0; k < candidates.length; k++) {
+      const cand = candidates[k]!;
+      let lp: number;
+      if (fast) {
+        lp = fast.trigram(left, cand.id);
+        if (lp !== lp) lp = leftBow + fast.bigramProb(b, cand.id);
+      } else lp = this.lm.logProb(a, b, cand.id);
+      scores[k] = cand.channel + lp + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d);
+      if (scores[k]! > max) max = scores[k]!;
+    }
+    let total = 0;
+    for (let k = 0; k < scores.length; k++) total += Math.exp(scores[k]! - max);
+    const out: { word: string; p: number }[] = [];
+    for (let k = 0; k < candidates.length; k++) {
+      const p = Math.exp(scores[k]! - max) / total;
+      if (p >= 0.01 || candidates[k] === candidates[choice[i]!]) out.push({ word: candidates[k]!.word, p });
+    }
+    return out.sort((x, y) => y.p - x.p);
+  }
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import {
+  convertText,
+  decodeTcvn3,
+  decodeTextBuffer,
+  decodeViqr,
+  decodeViscii,
+  decodeVni,
+  decodeWindows1258,
+  decodeDecomposed,
+  detectEncoding,
+  encodingFromFontName,
+} from '../../src/vietnamese/encodings/index.js';
+import {
+  CP1258_BYTES,
+  TCVN3_BYTES,
+  VISCII_BYTES,
+  VNI_SEQUENCES,
+} from '../../src/vietnamese/encodings/tables.js';
+import { vietnameseLetters } from './letters.js';
+
+const LETTERS = vietnameseLetters();
+
+function inverse(table: Map<number, string>): Map<string, string> {
+  return new Map([...table].map(([b, ch]) => [ch, String.fromCharCode(b)]));
+}
+const TCVN3 = inverse(TCVN3_BYTES);
+const VISCII = inverse(VISCII_BYTES);
+const VNI = new Map([...VNI_SEQUENCES].map(([seq, ch]) => [ch, seq]));
+const CP1258 = inverse(CP1258_BYTES);
+
+const encodeWith = (map: Map<string, string>) => (text: string) =>
+  [...text].map((ch) => map.get(ch) ?? ch).join('');
+/** Windows-1258 writes a precomposed base (if it has one) plus a combining tone byte. */
+function encode1258(text: string): string {
+  return [...text.normalize('NFD')]
+    .map((ch) => CP1258.get(ch) ?? ch)
+    .join('')
+    .replace(/[aeouAEOU][\u0302\u0306\u031b]/gu, (m) => CP1258.get(m.normalize('NFC')) ?? m);
+}
+function encode1258Full(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const d = ch.normalize('NFD');
+    const tone = [...d].find((c) => /[\u0300\u0301\u0303\u0309\u0323]/u.test(c)) ?? '';
+    const base = [...d]
+      .filter((c) => c !== tone)
+      .join('')
+      .normalize('NFC');
+    out += (CP1258.get(base) ?? base) + (tone ? CP1258.get(tone)! : '');
+  }
+  return out;
+}
+void encode1258;
+const VIQR_SHAPE: Record<string, string> = { '\u0306': '(', '\u0302': '^', '\u031b': '+' };
+const VIQR_TONE: Record<string, string> = {
+  '\u0301': "'",
+  '\u0300': '`',
+  '\u0309': '?',
+  '\u0303': '~',
+  '\u0323': '.',
+};
+function encodeViqr(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    if (/[.?'`~(^+]/.test(ch) && /[aeiouy]$/i.test(out)) out += '\\';
+    if (ch === 'đ') out += 'dd';
+    else if (ch === 'Đ') out += 'DD';
+    else {
+      const d = [...ch.normalize('NFD')];
+      out +=
+        d[0] +
+        d
+          .slice(1)
+          .map((m) => VIQR_SHAPE[m] ?? '')
+          .join('') +
+        d
+          .slice(1)
+          .map((m) => VIQR_TONE[m] ?? '')
+          .join('');
+    }
+  }
+  return out;
+}
+
+const SAMPLE =
+  'Sở Y tế tỉnh ban hành kế hoạch triển khai thực hiện phong trào thi đua đổi mới sáng tạo và chuyển đổi số trong ngành y tế. ' +
+  'Các sở, ban, ngành và địa phương chủ động phối hợp, bảo đảm tiến độ, chất lượng và hiệu quả; người dân và doanh nghiệp là trung tâm, là chủ thể của quá trình đổi mới.';
+
+describe('legacy encodings, letter by letter', () => {
+  it('should have 134 marked letters to test', () => {
+    expect(LETTERS).toHaveLength(134);
+    expect(new Set(LETTERS).size).toBe(134);
+  });
+
+  it('should convert every TCVN3 letter, capitals through a .VnTimeH font', () => {
+    for (const letter of LETTERS) {
+      const lower = letter.toLowerCase();
+      expect(decodeTcvn3(TCVN3.get(lower)!), lower).toBe(lower);
+      expect(decodeTcvn3(TCVN3.get(lower)!, true), letter).toBe(lower.toUpperCase());
+    }
+    for (const cap of ['Ă', 'Â', 'Ê', 'Ô', 'Ơ', 'Ư', 'Đ']) expect(decodeTcvn3(TCVN3.get(cap)!)).toBe(cap);
+    // Known bytes: "Việt Nam" in .VnTime, and ư at 0xAD, the Latin-1 soft hyphen.
+    expect(decodeTcvn3('Vi\u00d6t Nam')).toBe('Việt Nam');
+    expect(decodeTcvn3('n\u00ad\u00edc')).toBe('nước');
+  });
+
+  it('should convert every VNI letter', () => {
+    for (const letter of LETTERS) expect(decodeVni(VNI.get(letter)!), letter).toBe(letter);
+    expect(decodeVni('Vieät Nam')).toBe('Việt Nam');
+    expect(decodeVni('ñoåi môùi')).toBe('đổi mới');
+    expect(decodeVni('NGÖÔØI')).toBe('NGƯỜI');
+  });
+
+  it('should convert every VISCII letter', () => {
+    for (const letter of LETTERS) expect(decodeViscii(VISCII.get(letter) ?? letter), letter).toBe(letter);
+    expect(decodeViscii('Vi\u00aet Nam')).toBe('Việt Nam');
+  });
+
+  it('should convert every Windows-1258 letter to NFC', () => {
+    for (const letter of LETTERS) {
+      const decoded = decodeWindows1258(encode1258Full(letter));
+      expect(decoded, letter).toBe(letter);
+      expect(decoded.normalize('NFC')).toBe(decoded);
+    }
+  });
+
+  it('should convert every VIQR letter', () => {
+    for (const letter of LETTERS) expect(decodeViqr(`${encodeViqr(letter)}n`), letter).toBe(`${letter}n`);
+    expect(decodeViqr('Vie^.t Nam')).toBe('Việt Nam');
+    expect(decodeViqr('Co^.ng ho`a xa~ ho^.i')).toBe('Cộng hòa xã hội');
+    expect(decodeViqr("Ha\\. tie^'n.")).toBe('Ha. tiến.');
+  });
+
+  it('should recompose decomposed and misordered Unicode', () => {
+    for (const letter of LETTERS) {
+      const nfd = letter.normalize('NFD');
+      expect(decodeDecomposed(nfd)).toBe(letter);
+      const marks = [...nfd];
+      if (marks.length === 3)
+        expect(decodeDecomposed(marks[0]! + marks[2]! + marks[1]!), letter).toBe(letter);
+    }
+  });
+});
+
+describe('encoding detection', () => {
+  const cases: [string, (t: string) => string][] = [
+    ['tcvn3', encodeWith(TCVN3)],
+    ['vni', encodeWith(VNI)],
+    ['viscii', encodeWith(VISCII)],
+    ['windows-1258', encode1258Full],
+    ['viqr', encodeViqr],
+    ['unicode-decomposed', (t) => t.normalize('NFD')],
+  ];
+  for (const [name, encode] of cases) {
+    it(`should detect ${name} on a ${SAMPLE.length}-character sample and convert it exactly`, () => {
+      const legacy = encode(SAMPLE);
+      expect(legacy).not.toBe(SAMPLE);
+      const found = detectEncoding(legacy);
+      expect(found.encoding).toBe(name);
+      expect(found.text).toBe(SAMPLE);
+    });
+  }
+
+  it('should never convert plain ASCII or good Unicode', () => {
+    const ascii =
+      'The committee approved the budget for 2025. Contact: info@example.org, see https://example.org/plan. ' +
+      'Trien khai ke hoach so 12/KH-UBND ngay 20 thang 10 nam 2025 cua Uy ban nhan dan tinh Vinh Long, UBND.';
+    for (const text of [ascii, SAMPLE, SAMPLE.toUpperCase()]) {
+      const found = convertText(text);
+      expect(found.encoding).toBeNull();
+      expect(found.text).toBe(text);
+    }
+  });
+
+  it('should follow a PDF font name hint with its subset prefix stripped', () => {
+    expect(encodingFromFontName('ABCDEF+.VnTimeH')).toEqual({ encoding: 'tcvn3', capitals: true });
+    expect(encodingFromFontName('.VnTime')).toEqual({ encoding: 'tcvn3', capitals: false });
+    expect(encodingFromFontName('VNI-Times-Bold')).toEqual({ encoding: 'vni', capitals: false });
+    expect(encodingFromFontName('TimesNewRomanPSMT')).toBeNull();
+    const heading = encodeWith(TCVN3)('kế hoạch triển khai');
+    expect(detectEncoding(heading, 'QWERTY+.VnTimeH').text).toBe('KẾ HOẠCH TRIỂN KHAI');
+  });
+});
+
+describe('decodeTextBuffer', () => {
+  it('should read UTF-8, UTF-8 with BOM and UTF-16 with BOM', () => {
+    expect(decodeTextBuffer(Buffer.from(SAMPLE, 'utf8'))).toEqual({ text: SAMPLE, encoding: 'utf-8' });
+    expect(decodeTextBuffer(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE)])).text).toBe(
+      SAMPLE,
+    );
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]);
+    expect(decodeTextBuffer(le)).toEqual({ text: SAMPLE, encoding: 'utf-16le' });
+    const be = Buffer.from(Buffer.from(SAMPLE, 'utf16le')).swap16();
+    expect(decodeTextBuffer(Buffer.concat([Buffer.from([0xfe, 0xff]), be])).encoding).toBe('utf-16be');
+  });
+
+  it('should read single-byte legacy files', () => {
+    for (const [name, encode] of [
+      ['tcvn3', encodeWith(TCVN3)],
+      ['viscii', encodeWith(VISCII)],
+      ['vni', encodeWith(VNI)],
+    ] as const) {
+      const bytes = Buffer.from(encode(SAMPLE), 'latin1');
+      expect(decodeTextBuffer(bytes)).toEqual({ text: SAMPLE, encoding: name });
+    }
+  });
+});
