@@ -50,6 +50,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** Rules, dashes and speckles read as punctuation-only words carry no text. */
+function isReadable(word: TextWord): boolean {
+  return /[\p{L}\d]/u.test(word.text) || word.confidence >= 50;
+}
+
 function splitAtGaps(line: RawLine, columnGap: number): TextWord[][] {
   const words = [...line.words].filter((w) => w.text.trim() !== '').sort((a, b) => a.bbox.x0 - b.bbox.x0);
   if (words.length === 0) return [];
@@ -83,7 +88,8 @@ function groupRows(segments: Segment[]): Segment[][] {
   return rows.map((row) => row.members.sort((a, b) => a.bbox.x0 - b.bbox.x0));
 }
 
-const DOCUMENT_NUMBER = /^S[ốoóồôỐO0]\s*[:;.]/u;
+/** "Số:" as OCR often reads it ("Sô:", "Sá:", "S6:"): it starts the document-number row. */
+const DOCUMENT_NUMBER = /^S[\p{L}\d]?\s*[:;.]/u;
 
 /**
  * Puts the lines of a page into reading order: single-column text top to bottom, and where two columns
@@ -92,7 +98,10 @@ const DOCUMENT_NUMBER = /^S[ốoóồôỐO0]\s*[:;.]/u;
  */
 export function orderLines(lines: RawLine[], options: Partial<ReadingOrderOptions> = {}): TextLine[] {
   const { columnGap, centreBand } = { ...DEFAULT_READING_ORDER, ...options };
-  const pieces = lines.flatMap((line) => splitAtGaps(line, columnGap));
+  const pieces = lines
+    .map((line) => ({ words: line.words.filter(isReadable) }))
+    .filter((line) => line.words.some((w) => /[\p{L}\d]/u.test(w.text)))
+    .flatMap((line) => splitAtGaps(line, columnGap));
   if (pieces.length === 0) return [];
   const boxes = pieces.map((words) => unionBox(words.map((w) => w.bbox)));
   const left = Math.min(...boxes.map((b) => b.x0));
