@@ -1,8 +1,19 @@
-import { createCanvas } from '@napi-rs/canvas';
+import { createRequire } from 'node:module';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { VnplanError } from '../errors/index.js';
 import { withTimeout } from '../timeout.js';
 import type { PageContent } from './page-content.js';
+
+type CreateCanvas = typeof import('@napi-rs/canvas').createCanvas;
+/**
+ * pdfjs draws with the @napi-rs/canvas it depends on (its Path2D and images come from there), so the
+ * canvas must come from that same copy, not whichever version the application installed.
+ */
+const createCanvas: CreateCanvas = (
+  createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))('@napi-rs/canvas') as {
+    createCanvas: CreateCanvas;
+  }
+).createCanvas;
 
 /** Raw pixels of a page: 1 (gray), 3 (RGB) or 4 (RGBA) interleaved channels, 8 bits each. */
 export interface PageBitmap {

@@ -19,7 +19,8 @@ function placeItems(page: PDFPageProxy, items: TextItem[]): PlacedItem[] {
   const viewport = page.getViewport({ scale: LAYOUT_DPI / 72 });
   const placed: PlacedItem[] = [];
   for (const item of items) {
-    if (item.str === '') continue;
+    // pdfjs fills gaps with synthetic space items; spaces are derived from the gaps instead.
+    if (item.str.trim() === '') continue;
     const [a, b, , , e, f] = item.transform as number[];
     const size = Math.hypot(a ?? 0, b ?? 0) * viewport.scale;
     const [x, y] = viewport.convertToViewportPoint(e ?? 0, f ?? 0) as [number, number];
