@@ -16,6 +16,7 @@ export async function thumbnail(image: GrayImage, maxSide: number): Promise<Gray
     raw: { width: image.width, height: image.height, channels: 1 },
   })
     .resize(width, height, { kernel: 'linear' })
+    .grayscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };

@@ -9,6 +9,7 @@ async function rotateGray(image: GrayImage, degrees: number): Promise<GrayImage>
     raw: { width: image.width, height: image.height, channels: 1 },
   })
     .rotate(degrees)
+    .grayscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
