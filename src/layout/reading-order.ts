@@ -20,11 +20,18 @@ export interface ReadingOrderOptions {
    * @defaultValue 0.08
    */
   centreBand: number;
+  /**
+   * Segments read with a lower mean confidence are dropped as marks, not text (stamps, signatures,
+   * handwriting). Text layers have confidence 100 and are never dropped.
+   * @defaultValue 45
+   */
+  minConfidence: number;
 }
 
 export const DEFAULT_READING_ORDER: Readonly<ReadingOrderOptions> = Object.freeze({
   columnGap: 1.6,
   centreBand: 0.08,
+  minConfidence: 45,
 });
 
 type Side = 'left' | 'right' | 'full';
@@ -53,6 +60,19 @@ function median(values: number[]): number {
 /** Rules, dashes and speckles read as punctuation-only words carry no text. */
 function isReadable(word: TextWord): boolean {
   return /[\p{L}\d]/u.test(word.text) || word.confidence >= 50;
+}
+
+/**
+ * Whether a segment is text rather than the marks of a stamp, signature or rule: it has letters or
+ * digits, and the engine was reasonably sure of it.
+ */
+function isText(words: TextWord[], minConfidence: number): boolean {
+  const text = words.map((w) => w.text).join(' ');
+  if (!/[\p{L}\d]/u.test(text)) return false;
+  const confidence =
+    words.reduce((sum, w) => sum + w.confidence * w.text.length, 0) / Math.max(1, text.length);
+  if (confidence < minConfidence) return false;
+  return text.length > 2 || confidence >= 60;
 }
 
 function splitAtGaps(line: RawLine, columnGap: number): TextWord[][] {
@@ -97,11 +117,12 @@ const DOCUMENT_NUMBER = /^S[\p{L}\d]?\s*[:;.]/u;
  * "Nơi nhận:" beside the signature) the whole left column first, then the right one, as separate blocks.
  */
 export function orderLines(lines: RawLine[], options: Partial<ReadingOrderOptions> = {}): TextLine[] {
-  const { columnGap, centreBand } = { ...DEFAULT_READING_ORDER, ...options };
+  const { columnGap, centreBand, minConfidence } = { ...DEFAULT_READING_ORDER, ...options };
   const pieces = lines
     .map((line) => ({ words: line.words.filter(isReadable) }))
     .filter((line) => line.words.some((w) => /[\p{L}\d]/u.test(w.text)))
-    .flatMap((line) => splitAtGaps(line, columnGap));
+    .flatMap((line) => splitAtGaps(line, columnGap))
+    .filter((words) => isText(words, minConfidence));
   if (pieces.length === 0) return [];
   const boxes = pieces.map((words) => unionBox(words.map((w) => w.bbox)));
   const left = Math.min(...boxes.map((b) => b.x0));
