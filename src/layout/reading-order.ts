@@ -147,7 +147,7 @@ export function orderLines(lines: RawLine[], options: Partial<ReadingOrderOption
     const box = unionBox(row.map((s) => s.bbox));
     const spansMiddle = row.some((s) => s.side === 'full');
     const startsNumber = row[0]?.side === 'left' && DOCUMENT_NUMBER.test(row[0].words[0]?.text ?? '');
-    const bigGap = box.y0 - previousBottom > 2.5 * rowHeight;
+    const bigGap = box.y0 - previousBottom > 1.5 * rowHeight;
     const currentSpans = current.some((r) => r.some((s) => s.side === 'full'));
     if (current.length > 0 && (spansMiddle !== currentSpans || (!spansMiddle && (startsNumber || bigGap)))) {
       regions.push(current);

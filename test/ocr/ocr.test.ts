@@ -108,3 +108,15 @@ describe('vnplan ocr', () => {
     expect(io.err()).toContain('VNPLAN_E_PDF_CORRUPT');
   });
 });
+
+describe('page rotation', () => {
+  it('should detect a page turned by 90 and 180 degrees and leave an upright one', async () => {
+    const { detectRotation } = await import('../../src/ocr/index.js');
+    const results: number[] = [];
+    for (const angle of [0, 90, 180]) {
+      const { data, info } = await (await renderedGray(100)).grayscale().rotate(angle).raw().toBuffer({ resolveWithObject: true });
+      results.push(await detectRotation({ data, width: info.width, height: info.height }));
+    }
+    expect(results).toEqual([0, 270, 180]);
+  });
+});
