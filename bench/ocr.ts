@@ -43,7 +43,11 @@ function cases(): { real: Case[]; fixtures: Case[] } {
     ? readdirSync(join(realDir, 'image-only'))
         .filter((f) => f.endsWith('.pdf'))
         .sort()
-        .map((f) => ({ name: basename(f, '.pdf'), pdf: join(realDir, 'image-only', f), truth: readFileSync(join(realDir, 'truth', `${basename(f, '.pdf')}.txt`), 'utf8') }))
+        .map((f) => ({
+          name: basename(f, '.pdf'),
+          pdf: join(realDir, 'image-only', f),
+          truth: readFileSync(join(realDir, 'truth', `${basename(f, '.pdf')}.txt`), 'utf8'),
+        }))
     : [];
   const generated = join(FIXTURES_DIR, 'generated');
   const fixtures =
@@ -51,7 +55,11 @@ function cases(): { real: Case[]; fixtures: Case[] } {
       ? readdirSync(generated)
           .filter((f) => /\.scan-.*\.pdf$/.test(f))
           .sort()
-          .map((f) => ({ name: f.replace(/\.pdf$/, ''), pdf: join(generated, f), truth: readFileSync(join(generated, `${f.split('.scan-')[0]}.p1.truth.txt`), 'utf8') }))
+          .map((f) => ({
+            name: f.replace(/\.pdf$/, ''),
+            pdf: join(generated, f),
+            truth: readFileSync(join(generated, `${f.split('.scan-')[0]}.p1.truth.txt`), 'utf8'),
+          }))
       : [];
   return { real, fixtures };
 }
@@ -63,19 +71,29 @@ async function pageImage(pdf: string): Promise<string> {
   const bitmap = await pageBitmap(page, await analysePageContent(page));
   await document.destroy();
   const out = join(TMP, `${basename(pdf, '.pdf')}.png`);
-  await sharp(bitmap.data, { raw: { width: bitmap.width, height: bitmap.height, channels: bitmap.channels } }).withMetadata({ density: bitmap.dpi }).png().toFile(out);
+  await sharp(bitmap.data, { raw: { width: bitmap.width, height: bitmap.height, channels: bitmap.channels } })
+    .withMetadata({ density: bitmap.dpi })
+    .png()
+    .toFile(out);
   return out;
 }
 
 async function nativeTesseract(image: string): Promise<string> {
-  const { stdout } = await run('tesseract', [image, '-', '-l', 'vie'], { env: NATIVE_ENV, maxBuffer: 1 << 26 });
+  const { stdout } = await run('tesseract', [image, '-', '-l', 'vie'], {
+    env: NATIVE_ENV,
+    maxBuffer: 1 << 26,
+  });
   return stdout;
 }
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return s.length === 0
+    ? 0
+    : s.length % 2
+      ? s[(s.length - 1) / 2]!
+      : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 
@@ -110,9 +128,14 @@ async function accuracy(label: string, set: Case[], pool: OcrPool): Promise<void
     }
     console.log(`| ${item.name} | ${pct(ourCer)} | ${seconds.toFixed(1)} | ${native} | ${nativeSeconds} |`);
   }
-  console.log(`| **mean** | **${pct(mean(ours))}** | ${(oursTime / set.length).toFixed(1)} | ${theirs.length ? pct(mean(theirs)) : '–'} | ${theirs.length ? (theirsTime / set.length).toFixed(1) : '–'} |`);
+  console.log(
+    `| **mean** | **${pct(mean(ours))}** | ${(oursTime / set.length).toFixed(1)} | ${theirs.length ? pct(mean(theirs)) : '–'} | ${theirs.length ? (theirsTime / set.length).toFixed(1) : '–'} |`,
+  );
   console.log(`| median | ${pct(median(ours))} | | ${theirs.length ? pct(median(theirs)) : '–'} | |`);
-  if (theirs.length) console.log(`CER ratio vnplan / tesseract: ${(mean(ours) / mean(theirs)).toFixed(2)}; time ratio: ${(oursTime / theirsTime).toFixed(2)}`);
+  if (theirs.length)
+    console.log(
+      `CER ratio vnplan / tesseract: ${(mean(ours) / mean(theirs)).toFixed(2)}; time ratio: ${(oursTime / theirsTime).toFixed(2)}`,
+    );
 }
 
 async function throughput(set: Case[]): Promise<void> {
@@ -131,7 +154,10 @@ async function throughput(set: Case[]): Promise<void> {
   console.log(`vnplan (${pool.size} workers): ${ours.toFixed(2)} pages/min`);
   if (HAS_OCRMYPDF) {
     start = performance.now();
-    for (const item of set) await run('ocrmypdf', ['-q', '-l', 'vie', item.pdf, join(TMP, `${item.name}.ocr.pdf`)], { maxBuffer: 1 << 26 });
+    for (const item of set)
+      await run('ocrmypdf', ['-q', '-l', 'vie', item.pdf, join(TMP, `${item.name}.ocr.pdf`)], {
+        maxBuffer: 1 << 26,
+      });
     const theirs = (set.length / (performance.now() - start)) * 60_000;
     console.log(`ocrmypdf -l vie: ${theirs.toFixed(2)} pages/min → vnplan is ${(ours / theirs).toFixed(2)}×`);
   }
@@ -145,7 +171,9 @@ async function throughput(set: Case[]): Promise<void> {
       }),
     );
     const native = (set.length / (performance.now() - start)) * 60_000;
-    console.log(`native tesseract, 2 processes, OMP_THREAD_LIMIT=1 (page images given): ${native.toFixed(2)} pages/min → vnplan is ${(ours / native).toFixed(2)}×`);
+    console.log(
+      `native tesseract, 2 processes, OMP_THREAD_LIMIT=1 (page images given): ${native.toFixed(2)} pages/min → vnplan is ${(ours / native).toFixed(2)}×`,
+    );
   }
 }
 

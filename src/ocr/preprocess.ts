@@ -16,8 +16,10 @@ export interface PreprocessOptions {
   rotation: boolean;
   /** Measure the skew of text lines (±5°) and straighten the page. @defaultValue true */
   deskew: boolean;
-  /** Enlarge scans below 250 DPI to 300 DPI. @defaultValue true */
+  /** Enlarge scans below 250 DPI to `upscaleDpi`. @defaultValue true */
   upscale: boolean;
+  /** Resolution low-DPI scans are enlarged to. @defaultValue 300 */
+  upscaleDpi: number;
   /** 3×3 median filter against speckle noise. @defaultValue false */
   denoise: boolean;
   /** Stretch contrast so paper is white and ink black. @defaultValue true */
@@ -31,6 +33,7 @@ export const DEFAULT_PREPROCESS: Readonly<PreprocessOptions> = Object.freeze({
   rotation: true,
   deskew: true,
   upscale: true,
+  upscaleDpi: 300,
   denoise: false,
   normalise: true,
   binarise: false,
@@ -99,11 +102,11 @@ export async function preprocessPage(
 
   let finish = pipeline(image);
   if (steps.upscale && dpi < 250) {
-    const factor = 300 / dpi;
+    const factor = steps.upscaleDpi / dpi;
     finish = finish.resize(Math.round(image.width * factor), Math.round(image.height * factor), {
       kernel: 'lanczos3',
     });
-    dpi = 300;
+    dpi = steps.upscaleDpi;
   }
   if (steps.denoise) finish = finish.median(3);
   if (steps.normalise) finish = finish.normalise();

@@ -39,7 +39,10 @@ describe('openSource', () => {
     expect(jpeg.source).toMatchObject({ kind: 'image', format: 'jpeg', pageCount: 1 });
     const text = await openSource(join(FIXTURES_DIR, 'samples', 'sample-plan.txt'));
     expect(text.source).toMatchObject({ kind: 'text', format: 'utf-8' });
-    expect(sniffType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toEqual({ kind: 'image', format: 'png' });
+    expect(sniffType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toEqual({
+      kind: 'image',
+      format: 'png',
+    });
     expect(sniffType(Buffer.from('C\xe9ng h\xdfa x\xb7 h\xe9i', 'latin1')).format).toBe('8-bit-text');
   });
 
@@ -60,23 +63,33 @@ describe('openSource', () => {
 
   it('should refuse a missing file and a file over the size limit', async () => {
     expect(await codeOf(join(dir, 'missing.pdf'))).toBe('VNPLAN_E_FILE_NOT_FOUND');
-    await expect(openSource(textPdf, { maxFileSize: 100 })).rejects.toMatchObject({ code: 'VNPLAN_E_FILE_TOO_LARGE' });
+    await expect(openSource(textPdf, { maxFileSize: 100 })).rejects.toMatchObject({
+      code: 'VNPLAN_E_FILE_TOO_LARGE',
+    });
   });
 
   it('should refuse a corrupt and a truncated PDF', async () => {
-    expect(await codeOf(write('corrupt.pdf', '%PDF-1.7\nthis is not a pdf at all\n'))).toBe('VNPLAN_E_PDF_CORRUPT');
+    expect(await codeOf(write('corrupt.pdf', '%PDF-1.7\nthis is not a pdf at all\n'))).toBe(
+      'VNPLAN_E_PDF_CORRUPT',
+    );
     const whole = readFileSync(textPdf);
-    expect(await codeOf(write('truncated.pdf', whole.subarray(0, Math.floor(whole.length * 0.6))))).toBe('VNPLAN_E_PDF_CORRUPT');
+    expect(await codeOf(write('truncated.pdf', whole.subarray(0, Math.floor(whole.length * 0.6))))).toBe(
+      'VNPLAN_E_PDF_CORRUPT',
+    );
   });
 
   it('should refuse a PDF with a user password but read one with only an owner password', async () => {
-    expect(await codeOf(join(FIXTURES_DIR, 'scans', 'encrypted-user-password.pdf'))).toBe('VNPLAN_E_PDF_ENCRYPTED');
+    expect(await codeOf(join(FIXTURES_DIR, 'scans', 'encrypted-user-password.pdf'))).toBe(
+      'VNPLAN_E_PDF_ENCRYPTED',
+    );
     const { source } = await openSource(join(FIXTURES_DIR, 'scans', 'encrypted-owner-only.pdf'));
     expect(source.pageCount).toBe(1);
   });
 
   it('should refuse an image over the pixel limit', async () => {
-    await expect(openSource(join(FIXTURES_DIR, 'scans', 'ocr-03.scan-200dpi-faded.jpg'), { maxPixels: 1000 })).rejects.toMatchObject({
+    await expect(
+      openSource(join(FIXTURES_DIR, 'scans', 'ocr-03.scan-200dpi-faded.jpg'), { maxPixels: 1000 }),
+    ).rejects.toMatchObject({
       code: 'VNPLAN_E_IMAGE_TOO_LARGE',
     });
   });

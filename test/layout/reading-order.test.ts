@@ -8,7 +8,11 @@ function line(y: number, ...parts: [number, string][]): { words: TextWord[] } {
   for (const [x0, text] of parts) {
     let x = x0;
     for (const word of text.split(' ')) {
-      words.push({ text: word, confidence: 90, bbox: { x0: x, y0: y, x1: x + word.length * 20, y1: y + 30 } });
+      words.push({
+        text: word,
+        confidence: 90,
+        bbox: { x0: x, y0: y, x1: x + word.length * 20, y1: y + 30 },
+      });
       x += word.length * 20 + 12;
     }
   }
@@ -22,7 +26,10 @@ describe('orderLines', () => {
       line(140, [120, 'XÃ AN PHÚ'], [1100, 'Độc lập - Tự do - Hạnh phúc']),
       line(220, [100, 'Số: 15/KH-UBND'], [1050, 'An Phú, ngày 10 tháng 3 năm 2026']),
       line(320, [1000, 'KẾ HOẠCH']),
-      line(400, [100, 'Thực hiện Kế hoạch số 42/KH-UBND của Ủy ban nhân dân huyện về phát động phong trào thi đua']),
+      line(400, [
+        100,
+        'Thực hiện Kế hoạch số 42/KH-UBND của Ủy ban nhân dân huyện về phát động phong trào thi đua',
+      ]),
     ];
     expect(orderLines(lines).map((l) => l.text)).toEqual([
       'ỦY BAN NHÂN DÂN',
@@ -44,7 +51,14 @@ describe('orderLines', () => {
       line(300, [1250, 'Nguyễn Văn Bình']),
     ];
     const ordered = orderLines(lines);
-    expect(ordered.map((l) => l.text)).toEqual(['Nơi nhận:', '- UBND huyện;', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn Bình']);
+    expect(ordered.map((l) => l.text)).toEqual([
+      'Nơi nhận:',
+      '- UBND huyện;',
+      '- Lưu: VT.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Nguyễn Văn Bình',
+    ]);
     expect(ordered[0]!.block).not.toBe(ordered[3]!.block);
   });
 
@@ -53,6 +67,8 @@ describe('orderLines', () => {
     const noise = line(160, [300, 'ĐỀN uy 221412006']);
     noise.words.forEach((w) => (w.confidence = 20));
     const rule = line(200, [100, '—-=']);
-    expect(orderLines([stamp, noise, rule]).map((l) => l.text)).toEqual([stamp.words.map((w) => w.text).join(' ')]);
+    expect(orderLines([stamp, noise, rule]).map((l) => l.text)).toEqual([
+      stamp.words.map((w) => w.text).join(' '),
+    ]);
   });
 });

@@ -21,7 +21,9 @@ async function renderedGray(dpi: number) {
   const page = await document.getPage(1);
   const bitmap = await pageBitmap(page, await analysePageContent(page), { dpi });
   await document.destroy();
-  return sharp(bitmap.data, { raw: { width: bitmap.width, height: bitmap.height, channels: bitmap.channels } });
+  return sharp(bitmap.data, {
+    raw: { width: bitmap.width, height: bitmap.height, channels: bitmap.channels },
+  });
 }
 
 describe('OCR', () => {
@@ -50,17 +52,31 @@ describe('OCR', () => {
 
   it('should measure the skew of a page turned by 2 degrees', async () => {
     const image = await renderedGray(150);
-    const { data, info } = await image.grayscale().rotate(2, { background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await image
+      .grayscale()
+      .rotate(2, { background: '#ffffff' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const angle = await measureSkew({ data, width: info.width, height: info.height });
     expect(Math.abs(angle - 2)).toBeLessThan(0.25);
     const straight = await (await renderedGray(150)).grayscale().raw().toBuffer({ resolveWithObject: true });
-    expect(Math.abs(await measureSkew({ data: straight.data, width: straight.info.width, height: straight.info.height }))).toBeLessThan(0.2);
+    expect(
+      Math.abs(
+        await measureSkew({ data: straight.data, width: straight.info.width, height: straight.info.height }),
+      ),
+    ).toBeLessThan(0.2);
   });
 
   it('should recycle a worker after its page quota and terminate cleanly', async () => {
     const small = new OcrPool({ workers: 1, recycleAfter: 1 });
     const image = await sharp({ create: { width: 400, height: 80, channels: 3, background: '#ffffff' } })
-      .composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="80"><text x="10" y="50" font-size="36" font-family="DejaVu Serif">Hà Nội</text></svg>') }])
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="80"><text x="10" y="50" font-size="36" font-family="DejaVu Serif">Hà Nội</text></svg>',
+          ),
+        },
+      ])
       .png()
       .toBuffer();
     const first = await small.recognise({ image, dpi: 300, page: 1 });
@@ -68,13 +84,17 @@ describe('OCR', () => {
     expect(first.text.trim()).toBe(second.text.trim());
     expect(small.workersStarted).toBe(2);
     await small.close();
-    await expect(small.recognise({ image, dpi: 300, page: 3 })).rejects.toMatchObject({ code: 'VNPLAN_E_INTERNAL' });
+    await expect(small.recognise({ image, dpi: 300, page: 3 })).rejects.toMatchObject({
+      code: 'VNPLAN_E_INTERNAL',
+    });
   });
 
   it('should time out a page that takes too long and keep the pool usable', async () => {
     const slow = new OcrPool({ workers: 1, pageTimeoutMs: 1 });
     const image = readFileSync(join(scans, 'ocr-03.scan-200dpi-faded.jpg'));
-    await expect(slow.recognise({ image, dpi: 200, page: 1 })).rejects.toMatchObject({ code: 'VNPLAN_E_OCR_TIMEOUT' });
+    await expect(slow.recognise({ image, dpi: 200, page: 1 })).rejects.toMatchObject({
+      code: 'VNPLAN_E_OCR_TIMEOUT',
+    });
     await slow.close();
   });
 });
@@ -114,7 +134,13 @@ describe('page rotation', () => {
     const { detectRotation } = await import('../../src/ocr/index.js');
     const results: number[] = [];
     for (const angle of [0, 90, 180]) {
-      const { data, info } = await (await renderedGray(100)).grayscale().rotate(angle).raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await (
+        await renderedGray(100)
+      )
+        .grayscale()
+        .rotate(angle)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       results.push(await detectRotation({ data, width: info.width, height: info.height }));
     }
     expect(results).toEqual([0, 270, 180]);

@@ -24,9 +24,15 @@ describe('PDF text layer', () => {
   });
 
   it('should tell legacy-encoded and garbage text layers from Vietnamese', () => {
-    expect(judgeTextLayer('Céng hßa x· héi chñ nghÜa ViÖt Nam, §éc lËp - Tù do - H¹nh phóc', []).verdict).toBe('legacy-encoding');
-    expect(judgeTextLayer('Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam, Ñoäc laäp - Töï do', []).verdict).toBe('legacy-encoding');
-    expect(judgeTextLayer('Kế hoạch triển khai thực hiện phong trào thi đua', ['.VnTime']).verdict).toBe('good');
+    expect(
+      judgeTextLayer('Céng hßa x· héi chñ nghÜa ViÖt Nam, §éc lËp - Tù do - H¹nh phóc', []).verdict,
+    ).toBe('legacy-encoding');
+    expect(judgeTextLayer('Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam, Ñoäc laäp - Töï do', []).verdict).toBe(
+      'legacy-encoding',
+    );
+    expect(judgeTextLayer('Kế hoạch triển khai thực hiện phong trào thi đua', ['.VnTime']).verdict).toBe(
+      'good',
+    );
     expect(judgeTextLayer('xkq zzv wrtp qqq blorf snark glib', []).verdict).toBe('garbage');
     expect(judgeTextLayer('Cộng hòa xã hội chủ nghĩa Việt Nam', []).verdict).toBe('good');
   });
