@@ -12,6 +12,8 @@ export async function withTimeout<T>(
   onTimeout?: () => Error,
 ): Promise<T> {
   if (!Number.isFinite(limitMs) || limitMs <= 0) return work;
+  // Work abandoned after a timeout may still fail later; that failure has nobody left to hear it.
+  work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -139,6 +139,8 @@ export class OcrPool {
         });
         return (await worker.recognize(request.image, {}, { blocks: true, text: true })).data;
       })();
+      // If the timeout wins, the abandoned recognition rejects later when its worker is killed.
+      work.catch(() => undefined);
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
           () =>

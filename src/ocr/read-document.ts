@@ -7,6 +7,7 @@ import type { SourceFile } from '../intake/source-file.js';
 import { DEFAULT_LIMITS } from '../intake/limits.js';
 import { openPdf, type PDFDocumentProxy } from '../pdf/load.js';
 import { pageBitmap } from '../pdf/page-image.js';
+import { looksLegacyEncoded } from '../pdf/text-quality.js';
 import { readPdfPage } from '../pdf/pdf-page.js';
 import { imagePageBitmap } from './image-page.js';
 import { OcrPool, type OcrPoolOptions } from './pool.js';
@@ -31,20 +32,26 @@ export interface ReadTextOptions extends OcrPageOptions {
   data?: Buffer;
 }
 
-/** Fills in a page's text when there is no text layer or pdf: text files, one page per form feed. */
+/** A page of a text file: pages are separated by form feeds; legacy-encoded text is flagged for repair. */
 function textFilePage(text: string, pageNumber: number): PageText {
-  const pageTextRaw = text.replace(/\f+$/, '').split('\f')[pageNumber - 1] ?? '';
-  const lines = pageTextRaw
+  const pageText = text.replace(/\f+$/, '').split('\f')[pageNumber - 1] ?? '';
+  const lines = pageText
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/\s+$/u, ''))
-    .filter((line, index, all) => line !== '' || (index > 0 && all[index - 1] !== ''));
-  return {
-    page: pageNumber,
-    source: 'text-file',
-    lines: lines.map((line) => ({ text: line })),
-    findings: [],
-  };
+    .map((line) => ({ text: line.replace(/\s+$/u, '') }));
+  const findings: Finding[] = looksLegacyEncoded(pageText)
+    ? [
+        {
+          stage: 'intake',
+          code: 'text-legacy-encoding',
+          message:
+            'the text looks like TCVN3/VNI Vietnamese read as Windows-1252: the repair stage should convert it',
+          severity: 'warning',
+          place: { page: pageNumber },
+        },
+      ]
+    : [];
+  return { page: pageNumber, source: 'text-file', lines, findings };
 }
 
 function textLayerFinding(pageNumber: number, verdict: string, score: number): Finding {

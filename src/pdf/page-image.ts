@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
+import type { createCanvas as createCanvasType } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { VnplanError } from '../errors/index.js';
 import { withTimeout } from '../timeout.js';
 import type { PageContent } from './page-content.js';
 
-type CreateCanvas = typeof import('@napi-rs/canvas').createCanvas;
+type CreateCanvas = typeof createCanvasType;
 /**
  * pdfjs draws with the @napi-rs/canvas it depends on (its Path2D and images come from there), so the
  * canvas must come from that same copy, not whichever version the application installed.
