@@ -50,6 +50,15 @@ describe('OCR', () => {
     expect(layer.lines.map((line) => line.text).join('\n')).toBe(truth.trimEnd());
   });
 
+  it('should OCR a page whose text layer is legacy-encoded and report it', async () => {
+    const legacy = await openSource(join(scans, 'legacy-tcvn3-text-layer.pdf'));
+    const page = await readPage(legacy.source, 1, { pool });
+    expect(page.source).toBe('ocr');
+    expect(page.textLayer?.verdict).toBe('legacy-encoding');
+    expect(page.findings.map((finding) => finding.code)).toContain('text-layer-legacy-encoding');
+    expect(pageText(page)).toContain('KH-UBND');
+  });
+
   it('should measure the skew of a page turned by 2 degrees', async () => {
     const image = await renderedGray(150);
     const { data, info } = await image

@@ -37,3 +37,13 @@ describe('PDF text layer', () => {
     expect(judgeTextLayer('Cộng hòa xã hội chủ nghĩa Việt Nam', []).verdict).toBe('good');
   });
 });
+
+describe('legacy-encoded text layer', () => {
+  it('should judge a TCVN3 text layer as legacy-encoding', async () => {
+    const document = await openPdf(readFileSync(join(FIXTURES_DIR, 'scans', 'legacy-tcvn3-text-layer.pdf')));
+    const page = await readPdfPage(document, 1);
+    expect(page.quality.verdict).toBe('legacy-encoding');
+    expect(page.lines[0]!.text).toBe('Céng hßa x· héi chñ nghÜa ViÖt Nam');
+    await document.destroy();
+  });
+});
