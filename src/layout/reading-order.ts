@@ -75,17 +75,32 @@ function isText(words: TextWord[], minConfidence: number): boolean {
   return text.length > 2 || confidence >= 60;
 }
 
-function splitAtGaps(line: RawLine, columnGap: number): TextWord[][] {
+/**
+ * Splits a physical line into segments. A wide gap first cuts it into pieces, and pieces that are not
+ * text (stamp marks, a received-date box beside a title) are dropped. The remaining pieces stay apart
+ * only where the gap lies about the middle of the text — the gutter between two columns ("Số: 12/KH-UBND"
+ * … "Hà Nội, ngày …"); elsewhere a gap is a blank left for a hand-written day or number
+ * ("ngày      tháng     năm 2026") and the pieces join again.
+ */
+function segmentsOf(line: RawLine, settings: ReadingOrderOptions, middle: number, width: number): TextWord[][] {
   const words = [...line.words].filter((w) => w.text.trim() !== '').sort((a, b) => a.bbox.x0 - b.bbox.x0);
   if (words.length === 0) return [];
   const height = median(words.map((w) => w.bbox.y1 - w.bbox.y0));
-  const parts: TextWord[][] = [[words[0]!]];
+  const pieces: TextWord[][] = [[words[0]!]];
   for (let i = 1; i < words.length; i++) {
-    const gap = words[i]!.bbox.x0 - words[i - 1]!.bbox.x1;
-    if (gap > columnGap * height) parts.push([words[i]!]);
-    else parts.at(-1)!.push(words[i]!);
+    if (words[i]!.bbox.x0 - words[i - 1]!.bbox.x1 > settings.columnGap * height) pieces.push([words[i]!]);
+    else pieces.at(-1)!.push(words[i]!);
   }
-  return parts;
+  const segments: TextWord[][] = [];
+  for (const piece of pieces.filter((p) => isText(p, settings.minConfidence))) {
+    const previous = segments.at(-1);
+    const before = previous?.at(-1)?.bbox;
+    const after = piece[0]!.bbox;
+    const gutter = before !== undefined && before.x1 < middle + 0.05 * width && after.x0 > middle - 0.2 * width;
+    if (previous && !gutter) previous.push(...piece);
+    else segments.push(piece);
+  }
+  return segments;
 }
 
 /** Rows: segments whose vertical extents overlap by at least half the smaller one's height. */
@@ -117,18 +132,21 @@ const DOCUMENT_NUMBER = /^S[\p{L}\d]?\s*[:;.]/u;
  * "Nơi nhận:" beside the signature) the whole left column first, then the right one, as separate blocks.
  */
 export function orderLines(lines: RawLine[], options: Partial<ReadingOrderOptions> = {}): TextLine[] {
-  const { columnGap, centreBand, minConfidence } = { ...DEFAULT_READING_ORDER, ...options };
-  const pieces = lines
+  const settings = { ...DEFAULT_READING_ORDER, ...options };
+  const { centreBand } = settings;
+  const readable = lines
     .map((line) => ({ words: line.words.filter(isReadable) }))
-    .filter((line) => line.words.some((w) => /[\p{L}\d]/u.test(w.text)))
-    .flatMap((line) => splitAtGaps(line, columnGap))
-    .filter((words) => isText(words, minConfidence));
+    .filter((line) => line.words.some((w) => /[\p{L}\d]/u.test(w.text)));
+  const allWords = readable.flatMap((line) => line.words);
+  if (allWords.length === 0) return [];
+  // The text's extent, from words read with fair confidence so stray marks at the margins do not skew it.
+  const sure = allWords.filter((w) => w.confidence >= 60);
+  const extent = unionBox((sure.length > 0 ? sure : allWords).map((w) => w.bbox));
+  const width = Math.max(1, extent.x1 - extent.x0);
+  const middle = (extent.x0 + extent.x1) / 2;
+  const pieces = readable.flatMap((line) => segmentsOf(line, settings, middle, width));
   if (pieces.length === 0) return [];
   const boxes = pieces.map((words) => unionBox(words.map((w) => w.bbox)));
-  const left = Math.min(...boxes.map((b) => b.x0));
-  const right = Math.max(...boxes.map((b) => b.x1));
-  const width = Math.max(1, right - left);
-  const middle = (left + right) / 2;
   const segments: Segment[] = pieces.map((words, index) => {
     const bbox = boxes[index]!;
     const centre = (bbox.x0 + bbox.x1) / 2;
