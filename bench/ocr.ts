@@ -2,7 +2,7 @@
  * `npm run bench:ocr`: character error rate and speed of vnplan's OCR against plain native tesseract
  * (and throughput against ocrmypdf), on ../shared/realscans (page 1 of each, against truth/) and on the
  * generated fixture scans (`npm run fixtures` first). Peers run only when their command is installed.
- * Set BENCH_SKIP_FIXTURES=1 or BENCH_SKIP_THROUGHPUT=1 to shorten a run.
+ * Set BENCH_SKIP_FIXTURES=1, BENCH_SKIP_ACCURACY=1 or BENCH_SKIP_THROUGHPUT=1 to shorten a run.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -180,8 +180,10 @@ async function throughput(set: Case[]): Promise<void> {
 const { real, fixtures } = cases();
 const pool = new OcrPool({ workers: 1 });
 try {
-  await accuracy('realscans/image-only', real, pool);
-  await accuracy('fixture scans', fixtures, pool);
+  if (!process.env.BENCH_SKIP_ACCURACY) {
+    await accuracy('realscans/image-only', real, pool);
+    await accuracy('fixture scans', fixtures, pool);
+  }
 } finally {
   await pool.close();
 }

@@ -138,6 +138,21 @@ describe('vnplan ocr', () => {
   });
 });
 
+describe('image pages', () => {
+  it('should decode each page of a multi-page TIFF with its resolution', async () => {
+    const { imagePageBitmap } = await import('../../src/ocr/index.js');
+    const data = readFileSync(join(scans, 'two-page.tiff'));
+    const pages = [await imagePageBitmap(data, 1), await imagePageBitmap(data, 2)];
+    for (const page of pages) {
+      expect(page.width * page.height).toBeGreaterThan(1_000_000);
+      expect(page.data.length).toBe(page.width * page.height * page.channels);
+      expect(page.dpi).toBeGreaterThanOrEqual(200);
+    }
+    expect(pages[0]!.data.equals(pages[1]!.data)).toBe(false);
+    await expect(imagePageBitmap(data, 3)).rejects.toMatchObject({ code: 'VNPLAN_E_IMAGE_CORRUPT' });
+  });
+});
+
 describe('page rotation', () => {
   it('should detect a page turned by 90 and 180 degrees and leave an upright one', async () => {
     const { detectRotation } = await import('../../src/ocr/index.js');
