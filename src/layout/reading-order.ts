@@ -82,7 +82,12 @@ function isText(words: TextWord[], minConfidence: number): boolean {
  * … "Hà Nội, ngày …"); elsewhere a gap is a blank left for a hand-written day or number
  * ("ngày      tháng     năm 2026") and the pieces join again.
  */
-function segmentsOf(line: RawLine, settings: ReadingOrderOptions, middle: number, width: number): TextWord[][] {
+function segmentsOf(
+  line: RawLine,
+  settings: ReadingOrderOptions,
+  middle: number,
+  width: number,
+): TextWord[][] {
   const words = [...line.words].filter((w) => w.text.trim() !== '').sort((a, b) => a.bbox.x0 - b.bbox.x0);
   if (words.length === 0) return [];
   const height = median(words.map((w) => w.bbox.y1 - w.bbox.y0));
@@ -96,7 +101,8 @@ function segmentsOf(line: RawLine, settings: ReadingOrderOptions, middle: number
     const previous = segments.at(-1);
     const before = previous?.at(-1)?.bbox;
     const after = piece[0]!.bbox;
-    const gutter = before !== undefined && before.x1 < middle + 0.05 * width && after.x0 > middle - 0.2 * width;
+    const gutter =
+      before !== undefined && before.x1 < middle + 0.05 * width && after.x0 > middle - 0.2 * width;
     if (previous && !gutter) previous.push(...piece);
     else segments.push(piece);
   }
