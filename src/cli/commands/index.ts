@@ -4,6 +4,7 @@ import { registerErrorsCommand } from './errors.js';
 import { registerExportCommand } from './export.js';
 import { registerExtractCommand } from './extract.js';
 import { registerLearnCommand } from './learn.js';
+import { registerOcrCommand } from './ocr.js';
 import { registerPutCommand } from './put.js';
 import { registerQueryCommand } from './query.js';
 import { registerRefsCommand } from './refs.js';
@@ -15,6 +16,7 @@ import { registerShowCommand } from './show.js';
 
 /** Every subcommand, in the order `vnplan --help` lists them. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
+  registerOcrCommand,
   registerRestoreCommand,
   registerLearnCommand,
   registerExtractCommand,

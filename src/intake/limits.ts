@@ -1,0 +1,37 @@
+/** Bounds that keep one bad or hostile file from exhausting memory or time. */
+export interface IntakeLimits {
+  /**
+   * Largest file accepted, in bytes.
+   * @defaultValue 200 MiB
+   */
+  maxFileSize: number;
+  /**
+   * Most pages a document may have.
+   * @defaultValue 2000
+   */
+  maxPages: number;
+  /**
+   * Most pixels of one page image (width × height), decoded or rendered: guards against decompression bombs.
+   * @defaultValue 150 megapixels (an A0 page at 300 DPI is 140)
+   */
+  maxPixels: number;
+  /**
+   * Time allowed to open and count the pages of one file, in milliseconds.
+   * @defaultValue 30000
+   */
+  openTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
+  maxFileSize: 200 * 1024 * 1024,
+  maxPages: 2000,
+  maxPixels: 150_000_000,
+  openTimeoutMs: 30_000,
+});
+
+export function resolveLimits(limits: Partial<IntakeLimits> = {}): IntakeLimits {
+  return {
+    ...DEFAULT_LIMITS,
+    ...Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined)),
+  };
+}

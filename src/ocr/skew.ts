@@ -1,0 +1,53 @@
+import { inkPoints, thumbnail, type GrayImage } from './gray-image.js';
+
+/** How sharply the ink falls into rows when the page is sheared by `angle` degrees (higher: text lines align). */
+function rowSharpness(xs: Int32Array, ys: Int32Array, height: number, width: number, angle: number): number {
+  const slope = Math.tan((angle * Math.PI) / 180);
+  const offset = Math.ceil(Math.abs(slope) * width) + 1;
+  const bins = new Float64Array(height + 2 * offset);
+  for (let i = 0; i < xs.length; i++) {
+    const row = Math.round(ys[i]! - xs[i]! * slope) + offset;
+    bins[row]!++;
+  }
+  let score = 0;
+  for (let i = 1; i < bins.length; i++) score += (bins[i]! - bins[i - 1]!) ** 2;
+  return score;
+}
+
+function bestAngle(
+  xs: Int32Array,
+  ys: Int32Array,
+  image: GrayImage,
+  from: number,
+  to: number,
+  step: number,
+): { angle: number; score: number } {
+  let best = { angle: 0, score: -1 };
+  for (let angle = from; angle <= to + 1e-9; angle += step) {
+    const score = rowSharpness(xs, ys, image.height, image.width, angle);
+    if (score > best.score) best = { angle, score };
+  }
+  return best;
+}
+
+/**
+ * Measures the skew of text lines in degrees (positive: lines fall to the right, i.e. the page was
+ * turned clockwise), searching ±`maxAngle` by how sharply ink falls into rows.
+ */
+export async function measureSkew(image: GrayImage, maxAngle = 5): Promise<number> {
+  const small = await thumbnail(image, 1400);
+  const { xs, ys } = inkPoints(small);
+  if (xs.length < 500) return 0;
+  const coarse = bestAngle(xs, ys, small, -maxAngle, maxAngle, 0.25);
+  const fine = bestAngle(xs, ys, small, coarse.angle - 0.25, coarse.angle + 0.25, 0.025);
+  return Math.round(fine.angle * 100) / 100;
+}
+
+/** Sharpness of rows against columns: text set in horizontal lines scores far higher on rows. */
+export function rowColumnRatio(image: GrayImage): number {
+  const { xs, ys } = inkPoints(image);
+  if (xs.length < 500) return 1;
+  const rows = bestAngle(xs, ys, image, -3, 3, 0.5).score;
+  const columns = bestAngle(ys, xs, { ...image, width: image.height, height: image.width }, -3, 3, 0.5).score;
+  return rows / Math.max(1, columns);
+}
