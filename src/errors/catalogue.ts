@@ -145,7 +145,7 @@ export const ERROR_CATALOGUE = {
     retryable: false,
   },
   VNPLAN_E_RECORD_INVALID: {
-    message: 'the document to store is not a valid PlanRecord v1 ({detail}): fix the extractor output',
+    message: 'not a valid PlanRecord v1 ({detail}): pass records written by `vnplan extract`, or the document itself',
     exitCode: ExitCode.BadInput,
     retryable: false,
   },
@@ -174,12 +174,6 @@ export const ERROR_CATALOGUE = {
   VNPLAN_E_NEEDS_OCR: {
     message:
       '{kind} input needs the OCR stage, which `vnplan extract` does not run in this build yet: extract its text to a UTF-8 file and pass that',
-    exitCode: ExitCode.BadInput,
-    retryable: false,
-  },
-  VNPLAN_E_RECORD_INVALID: {
-    message:
-      'not a PlanRecord v1 JSON file ({detail}): pass records written by `vnplan extract`, or the document itself',
     exitCode: ExitCode.BadInput,
     retryable: false,
   },
