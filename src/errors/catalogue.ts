@@ -145,7 +145,8 @@ export const ERROR_CATALOGUE = {
     retryable: false,
   },
   VNPLAN_E_RECORD_INVALID: {
-    message: 'not a valid PlanRecord v1 ({detail}): pass records written by `vnplan extract`, or the document itself',
+    message:
+      'not a valid PlanRecord v1 ({detail}): pass records written by `vnplan extract`, or the document itself',
     exitCode: ExitCode.BadInput,
     retryable: false,
   },

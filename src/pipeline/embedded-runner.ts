@@ -27,7 +27,7 @@ export async function runEmbeddedImport<Source extends SourceInfo>(
   sink: ImportSink,
   options: EmbeddedImportOptions = {},
 ): Promise<ImportSummary> {
-  const runId = await sink.startRun({ paths, mode: 'embedded' });
+  const runId = await sink.startRun(`embedded import of ${paths.join(', ')}`);
   const counter = new SummaryCounter(runId);
   const emit: ImportListener = (event) => {
     counter.add(event);
@@ -37,7 +37,7 @@ export async function runEmbeddedImport<Source extends SourceInfo>(
   emit({ type: 'discovered', files: files.length + problems.length });
   for (const problem of problems) {
     const path = problem.path ?? '';
-    await sink.recordFailure({ runId, path, code: problem.code, message: problem.message });
+    await sink.recordFailure({ runId, file: path, code: problem.code, message: problem.message });
     emit({ type: 'failed', path, id: null, code: problem.code, message: problem.message });
   }
 
@@ -83,17 +83,11 @@ export async function runEmbeddedImport<Source extends SourceInfo>(
       });
     } catch (error) {
       const failure = asVnplanError(error, path);
-      await sink.recordFailure({
-        runId,
-        path,
-        code: failure.code,
-        message: failure.message,
-        ...(id ? { documentId: id } : {}),
-      });
+      await sink.recordFailure({ runId, file: path, code: failure.code, message: failure.message });
       emit({ type: 'failed', path, id, code: failure.code, message: failure.message });
     }
   });
   const summary = counter.finish();
-  await sink.finishRun(runId, summary);
+  await sink.finishRun(runId, 'done');
   return summary;
 }

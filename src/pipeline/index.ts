@@ -7,5 +7,6 @@ export {
   type ImportListener,
   type ImportSummary,
 } from './import-events.js';
-export type { ImportFailureRecord, ImportSink } from './import-sink.js';
+export type { ImportSink } from './import-sink.js';
+export { createDefaultStages, type DefaultStageOptions } from './default-stages.js';
 export type { PipelineStages, RepairResult, SourceInfo } from './stages.js';

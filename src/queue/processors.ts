@@ -77,8 +77,7 @@ export function documentProcessor<Source extends SourceInfo>(
           error instanceof UnrecoverableError ? fromFailureReason(error.message) : asVnplanError(error);
         await sink.recordFailure({
           runId,
-          path: expected.path,
-          documentId: expected.id,
+          file: expected.path,
           code: failure.code,
           message: failure.message,
         });

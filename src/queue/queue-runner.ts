@@ -41,7 +41,7 @@ export async function runQueueImport<Source extends SourceInfo>(
   sink: ImportSink,
   options: QueueImportOptions = {},
 ): Promise<ImportSummary> {
-  const runId = await sink.startRun({ paths, mode: 'queue' });
+  const runId = await sink.startRun(`queue import of ${paths.join(', ')}`);
   const counter = new SummaryCounter(runId);
   const emit: ImportListener = (event) => {
     counter.add(event);
@@ -72,7 +72,7 @@ export async function runQueueImport<Source extends SourceInfo>(
     emit({ type: 'discovered', files: files.length + problems.length });
     for (const problem of problems) {
       const path = problem.path ?? '';
-      await sink.recordFailure({ runId, path, code: problem.code, message: problem.message });
+      await sink.recordFailure({ runId, file: path, code: problem.code, message: problem.message });
       emit({ type: 'failed', path, id: null, code: problem.code, message: problem.message });
     }
 
@@ -125,7 +125,7 @@ export async function runQueueImport<Source extends SourceInfo>(
         emit({ type: 'started', path, id: info.id, pages: info.pageCount });
       } catch (error) {
         const failure = asVnplanError(error, path);
-        await sink.recordFailure({ runId, path, code: failure.code, message: failure.message });
+        await sink.recordFailure({ runId, file: path, code: failure.code, message: failure.message });
         emit({ type: 'failed', path, id: null, code: failure.code, message: failure.message });
       }
     }
@@ -138,7 +138,7 @@ export async function runQueueImport<Source extends SourceInfo>(
     await Promise.allSettled([events.close(), pageEvents.close(), documents.close(), flows.close()]);
   }
   const summary = counter.finish();
-  await sink.finishRun(runId, summary);
+  await sink.finishRun(runId, 'done');
   return summary;
 }
 
