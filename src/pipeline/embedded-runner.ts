@@ -1,7 +1,6 @@
 import { asVnplanError } from '../errors/index.js';
-import type { PageText } from '../document-text.js';
 import { discoverFiles } from './discover.js';
-import { finishDocument, type PageFailure } from './finish-document.js';
+import { processSource } from './process-file.js';
 import { SummaryCounter, type ImportListener, type ImportSummary } from './import-events.js';
 import type { ImportSink } from './import-sink.js';
 import { mapLimit } from './map-limit.js';
@@ -55,21 +54,10 @@ export async function runEmbeddedImport<Source extends SourceInfo>(
       firstPathOfId.set(source.id, path);
       const started = Date.now();
       emit({ type: 'started', path, id: source.id, pages: source.pageCount });
-      const pageNumbers = Array.from({ length: source.pageCount }, (_, i) => i + 1);
-      const pages: PageText[] = [];
-      const failures: PageFailure[] = [];
-      await mapLimit(pageNumbers, options.pagesInFlight ?? 4, async (page) => {
-        try {
-          pages.push(await stages.readPage(source, page));
-        } catch (error) {
-          const failure = asVnplanError(error, path);
-          failures.push({ page, code: failure.code, message: failure.message, error: failure });
-        }
-        emit({ type: 'page', path, id: source.id, page, pages: source.pageCount });
+      const processed = await processSource(stages, source, {
+        pagesInFlight: options.pagesInFlight,
+        onPage: (page) => emit({ type: 'page', path, id: source.id, page, pages: source.pageCount }),
       });
-      // One bad page is a finding; a document none of whose pages can be read has failed.
-      if (failures.length === source.pageCount && failures[0]) throw failures[0].error;
-      const processed = await finishDocument(stages, source, pages, failures);
       processed.record.source.path = path;
       await sink.putDocument(processed, runId);
       emit({

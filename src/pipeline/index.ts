@@ -10,3 +10,5 @@ export {
 export type { ImportSink } from './import-sink.js';
 export { createDefaultStages, type DefaultStageOptions } from './default-stages.js';
 export type { PipelineStages, RepairResult, SourceInfo } from './stages.js';
+export { processFile, processSource } from './process-file.js';
+export { readAllPages, type ReadPagesOptions } from './read-pages.js';

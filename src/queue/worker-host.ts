@@ -16,6 +16,8 @@ export interface WorkerHostOptions {
   lockDuration?: number;
   /** How often stalled jobs are looked for. @defaultValue 30000 */
   stalledInterval?: number;
+  /** Connection and processing trouble the workers survive (ioredis reconnects by itself). */
+  onError?: (error: Error) => void;
 }
 
 /** The two BullMQ workers of one `vnplan worker` process, closed together. */
@@ -47,7 +49,7 @@ export function startWorkers<Source extends SourceInfo>(
     concurrency: options.documentConcurrency ?? 2,
   });
   // Connection trouble is retried by ioredis; a worker must not die of it.
-  for (const worker of [pages, documents]) worker.on('error', () => undefined);
+  for (const worker of [pages, documents]) worker.on('error', (error) => options.onError?.(error));
   return {
     workers: [pages, documents],
     async close() {

@@ -3,6 +3,7 @@ import type { CliContext } from '../context.js';
 import { registerErrorsCommand } from './errors.js';
 import { registerExportCommand } from './export.js';
 import { registerExtractCommand } from './extract.js';
+import { registerImportCommand } from './import.js';
 import { registerLearnCommand } from './learn.js';
 import { registerOcrCommand } from './ocr.js';
 import { registerPutCommand } from './put.js';
@@ -13,6 +14,8 @@ import { registerSchemaCommand } from './schema.js';
 import { registerSearchCommand } from './search.js';
 import { registerServeCommand } from './serve.js';
 import { registerShowCommand } from './show.js';
+import { registerStatusCommand } from './status.js';
+import { registerWorkerCommand } from './worker.js';
 
 /** Every subcommand, in the order `vnplan --help` lists them. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void> = [
@@ -22,6 +25,9 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CliContext) => void
   registerExtractCommand,
   registerSchemaCommand,
   registerExportCommand,
+  registerImportCommand,
+  registerWorkerCommand,
+  registerStatusCommand,
   registerQueryCommand,
   registerSearchCommand,
   registerShowCommand,
