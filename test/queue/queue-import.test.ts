@@ -1,0 +1,146 @@
+import { Queue } from 'bullmq';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES_DIR } from '../../src/paths.js';
+import { PAGE_QUEUE, queueSettings } from '../../src/queue/index.js';
+import { openStore } from '../../src/store/index.js';
+import { exitOf, spawnCli } from '../helpers/cli-process.js';
+import { planText } from '../helpers/plan-text.js';
+import { PrivateRedis } from '../helpers/redis-server.js';
+
+const SCANS = [
+  join(FIXTURES_DIR, 'scans', 'ocr-01.scan-300dpi-1bit.pdf'),
+  join(FIXTURES_DIR, 'scans', 'ocr-03.scan-200dpi-faded.jpg'),
+  join(FIXTURES_DIR, 'scans', 'two-page.tiff'),
+  join(FIXTURES_DIR, 'scans', 'legacy-tcvn3-text-layer.pdf'),
+  join(FIXTURES_DIR, 'samples', 'sample-text-layer.pdf'),
+  join(FIXTURES_DIR, 'scans', 'ocr-01.text-layer.pdf'),
+];
+const TEXT_DOCUMENTS = 14;
+
+let redis: PrivateRedis;
+let dir: string;
+let batch: string;
+let db: string;
+const prefix = `vnplan-test-${process.pid}`;
+
+beforeAll(async () => {
+  redis = await PrivateRedis.start();
+  dir = await mkdtemp(join(tmpdir(), 'vnplan-queue-'));
+  batch = join(dir, 'batch');
+  db = join(dir, 'archive.db');
+  const { mkdir } = await import('node:fs/promises');
+  await mkdir(batch);
+  for (const scan of SCANS) await copyFile(scan, join(batch, scan.split('/').pop() as string));
+  for (let i = 0; i < TEXT_DOCUMENTS; i++)
+    await writeFile(join(batch, `kế hoạch ${i}.txt`), planText(300 + i));
+});
+
+afterAll(async () => {
+  await redis?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+function workerArgs(): string[] {
+  return [
+    'worker',
+    '--redis',
+    redis.url,
+    '--db',
+    db,
+    '--queue-prefix',
+    prefix,
+    '--workers',
+    '1',
+    '--lock-duration',
+    '4000',
+    '--stalled-interval',
+    '2000',
+  ];
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('queue mode', () => {
+  it('should store every document exactly once when a worker is SIGKILLed mid-page', async () => {
+    const workerA = spawnCli(workerArgs());
+    const importer = spawnCli([
+      'import',
+      batch,
+      '--db',
+      db,
+      '--redis',
+      redis.url,
+      '--queue-prefix',
+      prefix,
+      '--json',
+    ]);
+
+    // Kill worker A while it holds an OCR page of a scan, with worker B ready to take over.
+    const pages = new Queue(PAGE_QUEUE, queueSettings(redis.url, prefix));
+    try {
+      await waitFor(async () => {
+        const active = await pages.getActive();
+        return active.find((job) => (job.data as { source: { kind: string } }).source.kind !== 'text');
+      }, 60_000);
+    } finally {
+      await pages.close();
+    }
+    const workerB = spawnCli(workerArgs());
+    workerA.kill('SIGKILL');
+
+    expect(await exitOf(importer, 240_000)).toBe(0);
+    const lines = importer
+      .output()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; path?: string; number?: string });
+    const summary = lines.at(-1) as unknown as { stored: number; failed: number; duplicates: number };
+    expect(summary).toMatchObject({ stored: SCANS.length + TEXT_DOCUMENTS, failed: 0, duplicates: 0 });
+
+    const store = await openStore(db);
+    try {
+      const { total, rows } = await store.query({}, { limit: 100 });
+      expect(total).toBe(SCANS.length + TEXT_DOCUMENTS);
+      expect(new Set(rows.map((row) => row.id)).size).toBe(total);
+      // Fields are right, not just present: each text document has the number it was written with.
+      const numbers = new Set(rows.map((row) => row.number));
+      for (let i = 0; i < TEXT_DOCUMENTS; i++) expect(numbers).toContain(`${300 + i}/KH-SYT`);
+    } finally {
+      await store.close();
+    }
+
+    // A second import of the same folder stores nothing new.
+    const again = spawnCli([
+      'import',
+      batch,
+      '--db',
+      db,
+      '--redis',
+      redis.url,
+      '--queue-prefix',
+      prefix,
+      '--json',
+    ]);
+    expect(await exitOf(again, 60_000)).toBe(0);
+    const second = JSON.parse(again.output().trim().split('\n').at(-1) as string) as {
+      stored: number;
+      duplicates: number;
+    };
+    expect(second).toMatchObject({ stored: 0, duplicates: SCANS.length + TEXT_DOCUMENTS });
+
+    // SIGTERM drains: the worker stops cleanly.
+    workerB.kill('SIGTERM');
+    expect(await exitOf(workerB, 30_000)).toBe(0);
+  }, 300_000);
+});
