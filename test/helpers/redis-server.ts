@@ -58,19 +58,19 @@ export class PrivateRedis {
     });
   }
 
-  /** Stops the server abruptly and starts it again on the same port (with its AOF, when on). */
+  /** Restarts the server on the same port, as a service restart does (it reloads its AOF, when on). */
   async restart(downMs = 1000): Promise<void> {
-    await this.stop(false);
+    await this.stop(false, 'SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, downMs));
     await this.launch(this.appendOnly);
   }
 
-  async stop(removeDir = true): Promise<void> {
+  async stop(removeDir = true, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const child = this.process;
     this.process = undefined;
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
+      child.kill(signal);
       await exited;
     }
     if (removeDir) rmSync(this.dir, { recursive: true, force: true });
