@@ -4,7 +4,7 @@ import { documentTypes } from './dictionaries.js';
 /** Line-level patterns of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP layout). */
 
 export const MOTTO =
-  /^(c[oộô]ng\s*h[oòóôà]a|cong\s*hoa|doc\s*lap|d[eéo]c\s*1ap|cong$|hoa xa hoi|chu nghia viet nam|nghia viet nam$)/;
+  /^(c[oộô]ng\s*h[oòóôà]a|cong\s*hoa|doc\s*lap|d[eéo]c\s*1ap|cong$|hoa xa hoi|hoi chu nghia|chu nghia viet nam|nghia viet nam$)/;
 export const NUMBER_LINE =
   /^(?:(?:Nghị quyết|Luật|Bộ luật|Pháp lệnh|Nghị định|Lệnh)\s+)?[Ss][ốoô6]\s*[:;.]\s*|^S[ốoô6]\s+(?=[\d/]|$)|^86:\s*/u;
 /** "Hà Nội, ngày …", "Thành phố Hồ Chí Minh, ngày …", "Gia Lai ngày …" (capitalised words when the comma is lost). */
