@@ -1,5 +1,5 @@
 import type { Provenance, Relation } from '../record/index.js';
-import type { Block, Clause, DocumentLayout, LogicalLine } from '../segment/index.js';
+import { fold, type Block, type Clause, type DocumentLayout, type LogicalLine } from '../segment/index.js';
 
 /** A paragraph of running text with what it is for, the unit extraction reads. */
 export interface TextClause {
@@ -47,8 +47,9 @@ export function spanProvenance(lines: LogicalLine[]): Provenance | null {
 }
 
 function basisRelation(text: string): Relation {
-  if (/^Căn cứ/u.test(text)) return 'basis';
-  if (/^(Thực hiện|Thi hành|Tiếp theo|Theo chỉ đạo)/u.test(text)) return 'implements';
+  const start = fold(text.slice(0, 16));
+  if (start.startsWith('can cu')) return 'basis';
+  if (/^(thuc hien|thi hanh|tiep theo|theo chi dao)/.test(start)) return 'implements';
   return 'cites';
 }
 

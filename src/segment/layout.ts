@@ -145,7 +145,11 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       /n[aă]m\b|\d{4}|\d{1,2}\/\d{1,2}/u.test(line.text)
     ) {
       layout.placeDate = line;
-    } else if (SUBJECT_LINE.test(line.text) && layout.title.length === 0 && !layout.type) {
+    } else if (
+      (SUBJECT_LINE.test(line.text) || (layout.number !== null && /^Về\s+\p{Ll}/u.test(line.text))) &&
+      layout.title.length === 0 &&
+      !layout.type
+    ) {
       layout.title.push(line);
       layout.titleIsSubject = true;
       // A subject wraps over the following lines until a blank line or the place/date.

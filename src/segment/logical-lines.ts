@@ -154,7 +154,7 @@ function mergeBrokenHeaderLines(lines: LogicalLine[]): LogicalLine[] {
       joinable &&
       index < 60 &&
       /^[\p{L}. ]{2,25}$/u.test(line.text) &&
-      /^[\p{L}. ]{1,25},?\s*ng[àa]y(?![\p{L}])/u.test(next.text) &&
+      /^[\p{L}. ]{1,25},\s*ng[àa]y\s*(?:\d|tháng)/u.test(next.text) &&
       !/,/.test(line.text)
     ) {
       lines[index + 1] = {

@@ -4,17 +4,71 @@ import { documentTypes } from './dictionaries.js';
 /** Line-level patterns of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP layout). */
 
 export const MOTTO =
-  /^(c[oộô]ng\s*h[oòóôà]a|cong\s*hoa|doc\s*lap|d[eéo]c\s*1ap|cong$|hoa xa hoi|chu nghia viet nam|nghia viet nam$)/;
+  /^(c[oộô]ng\s*h[oòóôà]a|cong\s*hoa|doc\s*lap|d[eéo]c\s*1ap|cong$|hoa xa hoi|hoi chu nghia|chu nghia viet nam|nghia viet nam$)/;
 export const NUMBER_LINE =
   /^(?:(?:Nghị quyết|Luật|Bộ luật|Pháp lệnh|Nghị định|Lệnh)\s+)?[Ss][ốoô6]\s*[:;.]\s*|^S[ốoô6]\s+(?=[\d/]|$)|^86:\s*/u;
-export const PLACE_DATE = /^([\p{L}.\- ]{2,40}?),?\s+ng[àa]y\b/u;
+/** "Hà Nội, ngày …", "Thành phố Hồ Chí Minh, ngày …", "Gia Lai ngày …" (capitalised words when the comma is lost). */
+export const PLACE_DATE =
+  /^(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,5}),?\s+ng[àa]y(?![\p{L}])|^([\p{L}.\- ]{2,40}?),\s*ng[àa]y(?![\p{L}])/u;
 export const SUBJECT_LINE = /^V\/[vV](?![\p{L}])|^Về việc(?![\p{L}])/u;
-export const BASIS_START =
+/**
+ * The first characters in lower case without diacritics, one code unit per NFC character (offsets stay
+ * valid); patterns are anchored at the start, so the rest is left as it is.
+ */
+function foldSameLength(text: string): string {
+  return (
+    text
+      .slice(0, 24)
+      .split('')
+      .map(
+        (char) =>
+          char
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .replace(/[đĐ]/, 'd')
+            .toLowerCase()
+            .charAt(0) || char,
+      )
+      .join('') + text.slice(24)
+  );
+}
+
+/**
+ * A line pattern that also matches when OCR got an accent wrong ("Căn cử", "Nơi nhân", "Trên đầy là"):
+ * the printed form first, then the same words without diacritics on the folded line.
+ */
+export interface LinePattern {
+  test(text: string): boolean;
+  exec(text: string): RegExpExecArray | string[] | null;
+}
+
+function tolerant(printed: RegExp, folded: RegExp): LinePattern {
+  const withIndices = new RegExp(folded.source, `${folded.flags.replace('d', '')}d`);
+  return {
+    test: (text) => printed.test(text) || folded.test(foldSameLength(text)),
+    exec: (text) => {
+      const hit = printed.exec(text);
+      if (hit) return hit;
+      const match = withIndices.exec(foldSameLength(text));
+      if (!match?.indices) return null;
+      return match.indices.map((range) => (range ? text.slice(range[0], range[1]) : ''));
+    },
+  };
+}
+
+const BASIS_START_PRINTED =
   /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])/u;
+export const BASIS_START = tolerant(
+  BASIS_START_PRINTED,
+  /^(can cu|thuc hien|theo de nghi|xet de nghi|xet de xuat|xet to trinh|tren co so|tiep theo|thi hanh|theo chi dao|theo y kien)(?![a-z])/,
+);
 export const ENACTING = /^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|KẾT LUẬN|THÔNG BÁO)\s*:\s*$/u;
-export const CLOSING = /^Trên đây là(?![\p{L}\p{N}])/u;
-export const RECIPIENTS_HEADING = /^(Nơi nhận|Nơi gửi)\s*[:;.]?\s*(.*)$/u;
-export const ADDRESSEE_HEADING = /^Kính gửi\s*[:;.]?\s*(.*)$/u;
+export const CLOSING = tolerant(/^Trên đây là(?![\p{L}\p{N}])/u, /^tren day la(?![a-z])/);
+export const RECIPIENTS_HEADING = tolerant(
+  /^(Nơi nhận|Nơi gửi)\s*[:;.]?\s*(.*)$/u,
+  /^(noi nhan|noi gui)\s*[:;.]\s*(.*)$/,
+);
+export const ADDRESSEE_HEADING = tolerant(/^Kính gửi\s*[:;.]?\s*(.*)$/u, /^kinh gui\s*[:;.]\s*(.*)$/);
 export const DELEGATION = /^(KT|TM|TL|TUQ|Q)\s*\.\s*(.*)$/u;
 export const APPENDIX = /^(PHỤ LỤC|Phụ lục)(\s+[IVXLC\d]+|\s*[:.]|\s*$|\s+\p{Lu})/u;
 export const FOOTNOTE = /^(\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\S/u;

@@ -118,6 +118,24 @@ describe('extractRecord', () => {
     expect(recipe.document.type).toBeNull();
   });
 
+  it('should stay fast on pathological lines (no regular-expression blow-up)', () => {
+    const lines = [
+      '_'.repeat(5000),
+      '—'.repeat(3000) + ' x',
+      'ngày '.repeat(2000),
+      'Số: ' + '1/'.repeat(3000),
+      'A '.repeat(5000),
+      '- ' + 'ỦY BAN '.repeat(1000),
+      'Căn cứ ' + 'Luật Xây dựng, '.repeat(1000),
+      'KT. ' + 'GIÁM ĐỐC '.repeat(1000),
+      'Nơi nhận: ' + '- Sở Y tế; '.repeat(1000),
+    ];
+    const started = performance.now();
+    for (const line of lines)
+      expect(() => PlanRecord.parse(extractText(`KẾ HOẠCH\n${line}\n${line}`))).not.toThrow();
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('should report list markers it repaired from OCR noise', () => {
     const record = extractFixture('text/synthetic/syn05_bc_ocr_nhieu.txt');
     const repaired = record.findings.filter((finding) => finding.code === 'marker-repaired');

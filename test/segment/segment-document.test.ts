@@ -110,6 +110,18 @@ describe('segmentDocument', () => {
     expect(signature?.span.page).toBe(2);
   });
 
+  it('should recognise basis, closing and recipients when OCR got an accent wrong', () => {
+    const layout = analyseLayout(
+      documentTextFromString(
+        'KẾ HOẠCH\nThử nghiệm\nCăn cử Luật Xây dựng ngày 18/6/2014;\nI. NỘI DUNG\n1. Làm việc.\nTrên đầy là Kế hoạch./.\nNơi nhân:\n- Sở Y tế;\n- Lưu: VT.\nGIÁM ĐỐC\nLê Văn An',
+      ),
+    );
+    expect(layout.basis.map((clause) => clause.text)).toEqual(['Căn cử Luật Xây dựng ngày 18/6/2014;']);
+    expect(layout.closing?.text).toBe('Trên đầy là Kế hoạch./.');
+    expect(layout.recipientLists[0]?.items.map((item) => item.text)).toEqual(['- Sở Y tế;', '- Lưu: VT.']);
+    expect(layout.signerName?.text).toBe('Lê Văn An');
+  });
+
   it('should return a tree, not throw, for text that is no document at all', () => {
     for (const text of ['', '   \n\n', '!!!\f???', 'x'.repeat(50_000), 'I.\nII.\n1.\n-\n+\na)']) {
       expect(() => segmentDocument(documentTextFromString(text))).not.toThrow();
