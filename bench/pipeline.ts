@@ -58,12 +58,27 @@ interface Row {
 async function embedded(batch: string, workers: number, pages: number): Promise<Row> {
   const dir = await mkdtemp(join(tmpdir(), 'vnplan-bench-'));
   const started = Date.now();
-  const { done, peak } = run(['import', batch, '--db', join(dir, 'a.db'), '--json', '--workers', String(workers), '--documents', '2']);
+  const { done, peak } = run([
+    'import',
+    batch,
+    '--db',
+    join(dir, 'a.db'),
+    '--json',
+    '--workers',
+    String(workers),
+    '--documents',
+    '2',
+  ]);
   const code = await done;
   const seconds = (Date.now() - started) / 1000;
   await rm(dir, { recursive: true, force: true });
   if (code !== 0) throw new Error(`embedded import exited ${code}`);
-  return { mode: `embedded, ${workers} OCR worker(s)`, seconds, pagesPerMinute: (pages / seconds) * 60, peakRssMiB: [peak()] };
+  return {
+    mode: `embedded, ${workers} OCR worker(s)`,
+    seconds,
+    pagesPerMinute: (pages / seconds) * 60,
+    peakRssMiB: [peak()],
+  };
 }
 
 async function queued(batch: string, processes: number, pages: number, redis: PrivateRedis): Promise<Row> {
@@ -75,7 +90,17 @@ async function queued(batch: string, processes: number, pages: number, redis: Pr
   );
   await new Promise((resolve) => setTimeout(resolve, 1500)); // workers connected before the clock starts
   const started = Date.now();
-  const importer = run(['import', batch, '--db', db, '--redis', redis.url, '--queue-prefix', prefix, '--json']);
+  const importer = run([
+    'import',
+    batch,
+    '--db',
+    db,
+    '--redis',
+    redis.url,
+    '--queue-prefix',
+    prefix,
+    '--json',
+  ]);
   const code = await importer.done;
   const seconds = (Date.now() - started) / 1000;
   for (const worker of workers) worker.child.kill('SIGTERM');
@@ -107,7 +132,9 @@ async function main(): Promise<void> {
   }
   console.log('\n| mode | seconds | pages/min | peak RSS MiB (per process) |\n|---|---:|---:|---|');
   for (const row of rows) {
-    console.log(`| ${row.mode} | ${row.seconds.toFixed(1)} | ${row.pagesPerMinute.toFixed(1)} | ${row.peakRssMiB.map((m) => m.toFixed(0)).join(', ')} |`);
+    console.log(
+      `| ${row.mode} | ${row.seconds.toFixed(1)} | ${row.pagesPerMinute.toFixed(1)} | ${row.peakRssMiB.map((m) => m.toFixed(0)).join(', ')} |`,
+    );
   }
   const [emb1, emb2, q1, q2] = rows as [Row, Row, Row, Row];
   console.log(`\nembedded 2 workers / 1 worker: ${(emb2.pagesPerMinute / emb1.pagesPerMinute).toFixed(2)}×`);

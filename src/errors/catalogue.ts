@@ -172,12 +172,6 @@ export const ERROR_CATALOGUE = {
     exitCode: ExitCode.Timeout,
     retryable: true,
   },
-  VNPLAN_E_NEEDS_OCR: {
-    message:
-      '{kind} input needs the OCR stage, which `vnplan extract` does not run in this build yet: extract its text to a UTF-8 file and pass that',
-    exitCode: ExitCode.BadInput,
-    retryable: false,
-  },
   VNPLAN_E_INTERNAL: {
     message: 'internal error ({detail}): please report it with the output of --verbose',
     exitCode: ExitCode.Internal,

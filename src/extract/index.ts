@@ -3,4 +3,3 @@ export { parseDate, makeDate, leadingDate } from './dates.js';
 export { parseNumber, typeCodeOf, canonicalNumberText } from './number.js';
 export { extractReferences } from './references.js';
 export { textClauses, type TextClause } from './clauses.js';
-export { loadDocumentText, extractFile, type LoadedText } from './load-text.js';

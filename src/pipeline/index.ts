@@ -12,3 +12,4 @@ export { createDefaultStages, type DefaultStageOptions } from './default-stages.
 export type { PipelineStages, RepairResult, SourceInfo } from './stages.js';
 export { processFile, processSource } from './process-file.js';
 export { readAllPages, type ReadPagesOptions } from './read-pages.js';
+export { extractFile } from './extract-file.js';

@@ -1,1 +1,1 @@
-export { documentTextFromString, decodeUtf8, readTextFile, type TextFile } from './text-file.js';
+export { documentTextFromString } from './text-file.js';

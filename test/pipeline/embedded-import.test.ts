@@ -33,7 +33,10 @@ beforeAll(async () => {
   const pdf = await readFile(join(FIXTURES_DIR, 'scans', 'ocr-01.text-layer.pdf'));
   await writeFile(join(batch, 'half-downloaded.pdf'), pdf.subarray(0, Math.floor(pdf.length / 3)));
   await writeFile(join(batch, 'empty.pdf'), '');
-  await writeFile(join(batch, 'word.pdf'), Buffer.from('PK\u0003\u0004[Content_Types].xml word/document.xml', 'latin1'));
+  await writeFile(
+    join(batch, 'word.pdf'),
+    Buffer.from('PK\u0003\u0004[Content_Types].xml word/document.xml', 'latin1'),
+  );
 });
 
 afterAll(async () => {

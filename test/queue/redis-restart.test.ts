@@ -28,18 +28,41 @@ describe('queue mode across a Redis restart', () => {
     const db = join(dir, 'archive.db');
     const prefix = 'vnplan-restart';
     // The importer enqueues while no worker runs, then Redis restarts; the worker starts during the outage.
-    const importer = spawnCli(['import', join(dir, 'batch'), '--db', db, '--redis', redis.url, '--queue-prefix', prefix, '--json']);
+    const importer = spawnCli([
+      'import',
+      join(dir, 'batch'),
+      '--db',
+      db,
+      '--redis',
+      redis.url,
+      '--queue-prefix',
+      prefix,
+      '--json',
+    ]);
     const started = Date.now();
     while (!importer.errors().includes('no worker is listening') && Date.now() - started < 30_000) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const restart = redis.restart(2000);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const worker = spawnCli(['worker', '--redis', redis.url, '--db', db, '--queue-prefix', prefix, '--workers', '1']);
+    const worker = spawnCli([
+      'worker',
+      '--redis',
+      redis.url,
+      '--db',
+      db,
+      '--queue-prefix',
+      prefix,
+      '--workers',
+      '1',
+    ]);
     await restart;
 
     expect(await exitOf(importer, 120_000)).toBe(0);
-    const summary = JSON.parse(importer.output().trim().split('\n').at(-1) as string) as { stored: number; failed: number };
+    const summary = JSON.parse(importer.output().trim().split('\n').at(-1) as string) as {
+      stored: number;
+      failed: number;
+    };
     expect(summary).toMatchObject({ stored: DOCUMENTS, failed: 0 });
     const store = await openStore(db);
     try {

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { VnplanError } from '../../errors/index.js';
 import { toNd30 } from '../../export/index.js';
-import { extractFile } from '../../extract/index.js';
+import { extractFile } from '../../pipeline/index.js';
 import { PlanRecord } from '../../record/index.js';
 import { action, type CliContext } from '../context.js';
 
 /** A PlanRecord from a .json file written by `vnplan extract`, or from a document run through extract. */
 async function recordOf(file: string): Promise<PlanRecord> {
-  if (!file.toLowerCase().endsWith('.json')) return extractFile(file);
+  if (!file.toLowerCase().endsWith('.json')) return (await extractFile(file)).record;
   let data: unknown;
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
