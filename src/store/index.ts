@@ -8,6 +8,7 @@ export { issuersAgree } from './issuer-match.js';
 export { documentKeys } from './document-rows.js';
 export {
   importMissingParents,
+  loadProcessedJson,
   type ParentResolverOptions,
   type ParentResolution,
 } from './parent-resolver.js';

@@ -27,7 +27,8 @@ export interface ParentResolution {
   failed: number;
 }
 
-async function loadProcessedJson(file: string): Promise<ProcessedDocument | null> {
+/** The default loader: processed-document JSON files ({record, text, edits}); other files are skipped. */
+export async function loadProcessedJson(file: string): Promise<ProcessedDocument | null> {
   if (!file.toLowerCase().endsWith('.json')) return null;
   try {
     return JSON.parse(await readFile(file, 'utf8')) as ProcessedDocument;

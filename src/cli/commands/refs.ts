@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { VnplanError } from '../../errors/index.js';
-import { importMissingParents, type ReferenceEdge } from '../../store/index.js';
+import { createDefaultStages, processFile } from '../../pipeline/index.js';
+import { importMissingParents, loadProcessedJson, type ReferenceEdge } from '../../store/index.js';
 import { action, type CliContext } from '../context.js';
 import { addDbOption, withStore } from '../store-access.js';
 import { parseCount } from './command-options.js';
@@ -42,11 +43,15 @@ export function registerRefsCommand(program: Command, ctx: CliContext): void {
         const missing = await withStore(options, async (store) => {
           if (options.parentsDir) {
             const runId = await store.startRun(`parents from ${options.parentsDir}`);
+            // Parents arrive as PDFs, scans or text (run through the pipeline) or as processed JSON.
+            const stages = createDefaultStages();
             const resolution = await importMissingParents(store, {
               parentsDir: options.parentsDir,
               maxDepth,
               runId,
-            });
+              load: async (file) =>
+                file.toLowerCase().endsWith('.json') ? loadProcessedJson(file) : processFile(stages, file),
+            }).finally(() => stages.close());
             await store.finishRun(runId);
             for (const found of resolution.imported)
               ctx.stderr.write(
