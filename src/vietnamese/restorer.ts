@@ -323,47 +323,78 @@ export class Restorer {
     return { lines: out, edits, mode };
   }
 
-  /** Beam search over (previous word, word) states; returns the chosen candidate index per slot. */
+  /**
+   * Beam search over states of the last words (two for a trigram model, three for a 4-gram model);
+   * returns the chosen candidate index per slot.
+   */
   private decode(slots: Slot[], beam: number): number[] {
     const lm = this.lm;
     const fast = lm === this.model ? this.model : null;
-    let p2 = new Int32Array(beam).fill(this.model.boundary);
-    let p1 = new Int32Array(beam).fill(this.model.boundary);
+    const four = fast !== null && fast.order === 4;
+    const B = this.model.boundary;
+    let p3 = new Int32Array(beam).fill(B);
+    let p2 = new Int32Array(beam).fill(B);
+    let p1 = new Int32Array(beam).fill(B);
     let score = new Float64Array(beam);
     let states = 1;
+    let nP3 = new Int32Array(beam);
     let nP2 = new Int32Array(beam);
     let nP1 = new Int32Array(beam);
     let nScore = new Float64Array(beam);
     const backs = new Int32Array(slots.length * beam);
     const cands = new Int32Array(slots.length * beam);
     const groupOf = new Int32Array(beam);
-    const groupWord = new Int32Array(beam);
-    const ctx = new Int32Array(beam);
-    const bow = new Float64Array(beam);
+    const lmGroup = new Int32Array(beam);
+    const mergeP1 = new Int32Array(beam);
+    const groupP1 = new Int32Array(beam);
+    const groupP2 = new Int32Array(beam);
+    const groupCtx = new Int32Array(beam);
+    const groupBow = new Float64Array(beam);
+    const tri = new Int32Array(beam);
+    const triBow = new Float64Array(beam);
+    const lower = new Float64Array(beam);
     let cap = 64;
     let tScore = new Float64Array(cap);
+    let tP3 = new Int32Array(cap);
     let tP2 = new Int32Array(cap);
     let tBack = new Int32Array(cap);
     let tCand = new Int32Array(cap);
-    const lower = new Float64Array(beam);
     for (let slotIndex = 0; slotIndex < slots.length; slotIndex++) {
       const candidates = slots[slotIndex]!.candidates;
-      // States that share their last word merge after the next word: group them by it.
+      // lmGroup: states with the same last two words share trigram-level probabilities.
+      // mergeGroup: states the model can no longer tell apart after the next word merge.
+      let L = 0;
       let G = 0;
       for (let si = 0; si < states; si++) {
-        let g = 0;
-        while (g < G && groupWord[g] !== p1[si]) g++;
-        if (g === G) groupWord[G++] = p1[si]!;
-        groupOf[si] = g;
-        if (fast) {
-          ctx[si] = fast.context(p2[si]!, p1[si]!);
-          bow[si] = fast.contextBackoff(ctx[si]!);
+        let l = 0;
+        while (l < L && !(groupP1[l] === p1[si] && groupP2[l] === p2[si])) l++;
+        if (l === L) {
+          groupP1[L] = p1[si]!;
+          groupP2[L] = p2[si]!;
+          if (fast) {
+            groupCtx[L] = fast.context(p2[si]!, p1[si]!);
+            groupBow[L] = fast.contextBackoff(groupCtx[L]!);
+          }
+          L++;
+        }
+        lmGroup[si] = l;
+        if (four) {
+          groupOf[si] = l;
+          tri[si] = fast.trigramIndex(fast.context(p3[si]!, p2[si]!), p1[si]!);
+          triBow[si] = fast.trigramBackoff(tri[si]!);
+        } else {
+          let g = 0;
+          while (g < G && mergeP1[g] !== p1[si]) g++;
+          if (g === G) mergeP1[G++] = p1[si]!;
+          groupOf[si] = g;
         }
       }
+      if (four) G = L;
       const size = candidates.length * G;
       if (size > cap) {
         cap = size * 2;
         tScore = new Float64Array(cap);
+        tP3 = new Int32Array(cap);
         tP2 = new Int32Array(cap);
         tBack = new Int32Array(cap);
         tCand = new Int32Array(cap);
@@ -372,28 +403,33 @@ export class Restorer {
       for (let ci = 0; ci < candidates.length; ci++) {
         const c = candidates[ci]!;
         const id = c.id;
-        if (fast) lower.fill(NaN, 0, G);
+        if (fast) {
+          // The trigram-level probability depends only on the group (p2, p1) and the word.
+          for (let l = 0; l < L; l++) {
+            let lp = fast.trigram(groupCtx[l]!, id);
+            if (lp !== lp) lp = groupBow[l]! + fast.bigramProb(groupP1[l]!, id);
+            lower[l] = lp;
+          }
+        }
         for (let si = 0; si < states; si++) {
           const g = groupOf[si]!;
           let lp: number;
           if (fast) {
-            lp = fast.trigram(ctx[si]!, id);
-            if (lp !== lp) {
-              if (lower[g] !== lower[g]) lower[g] = fast.bigramProb(groupWord[g]!, id);
-              lp = bow[si]! + lower[g]!;
-            }
+            lp = four ? fast.quadgram(tri[si]!, id) : NaN;
+            if (lp !== lp) lp = (four ? triBow[si]! : 0) + lower[lmGroup[si]!]!;
           } else lp = lm.logProb(p2[si]!, p1[si]!, id);
           const value = score[si]! + lp + c.channel;
           const k = ci * G + g;
           if (tScore[k]! < value) {
             tScore[k] = value;
+            tP3[k] = p2[si]!;
             tP2[k] = p1[si]!;
             tBack[k] = si;
             tCand[k] = ci;
           }
         }
       }
-      // Keep the best `beam` of the size new states (selection by repeated max; beam is small).
+      // Keep the best `beam` new states within the margin (selection by repeated max; beam is small).
       let kept = 0;
       const base = slotIndex * beam;
       while (kept < beam) {
@@ -402,6 +438,7 @@ export class Restorer {
           if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
         if (best < 0) break;
         if (kept > 0 && tScore[best]! < nScore[0]! - BEAM_MARGIN) break;
+        nP3[kept] = tP3[best]!;
         nP2[kept] = tP2[best]!;
         nP1[kept] = candidates[tCand[best]!]!.id;
         nScore[kept] = tScore[best]!;
@@ -410,6 +447,7 @@ export class Restorer {
         tScore[best] = -Infinity;
         kept++;
       }
+      [p3, nP3] = [nP3, p3];
       [p2, nP2] = [nP2, p2];
       [p1, nP1] = [nP1, p1];
       [score, nScore] = [nScore, score];
