@@ -346,6 +346,9 @@ export class Restorer {
     const groupOf = new Int32Array(beam);
     const lmGroup = new Int32Array(beam);
     const mergeP1 = new Int32Array(beam);
+    const uniP1 = new Int32Array(beam);
+    const p1Of = new Int32Array(beam);
+    const bigramOf = new Float64Array(beam);
     const groupP1 = new Int32Array(beam);
     const groupP2 = new Int32Array(beam);
     const groupCtx = new Int32Array(beam);
@@ -365,6 +368,7 @@ export class Restorer {
       // mergeGroup: states the model can no longer tell apart after the next word merge.
       let L = 0;
       let G = 0;
+      let U = 0;
       for (let si = 0; si < states; si++) {
         let l = 0;
         while (l < L && !(groupP1[l] === p1[si] && groupP2[l] === p2[si])) l++;
@@ -375,6 +379,10 @@ export class Restorer {
             groupCtx[L] = fast.context(p2[si]!, p1[si]!);
             groupBow[L] = fast.contextBackoff(groupCtx[L]!);
           }
+          let u = 0;
+          while (u < U && uniP1[u] !== p1[si]) u++;
+          if (u === U) uniP1[U++] = p1[si]!;
+          p1Of[L] = u;
           L++;
         }
         lmGroup[si] = l;
@@ -405,9 +413,14 @@ export class Restorer {
         const id = c.id;
         if (fast) {
           // The trigram-level probability depends only on the group (p2, p1) and the word.
+          bigramOf.fill(NaN, 0, U);
           for (let l = 0; l < L; l++) {
             let lp = fast.trigram(groupCtx[l]!, id);
-            if (lp !== lp) lp = groupBow[l]! + fast.bigramProb(groupP1[l]!, id);
+            if (lp !== lp) {
+              const u = p1Of[l]!;
+              if (bigramOf[u] !== bigramOf[u]) bigramOf[u] = fast.bigramProb(uniP1[u]!, id);
+              lp = groupBow[l]! + bigramOf[u]!;
+            }
             lower[l] = lp;
           }
         }
