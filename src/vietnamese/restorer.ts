@@ -12,7 +12,7 @@ export type DamageMode = 'clean' | 'stripped' | 'garbled';
 export interface RestoreOptions {
   /** Damage to repair; `auto` judges it from the text. @defaultValue 'auto' */
   mode?: DamageMode | 'auto';
-  /** Edits whose confidence is under this are flagged `lowConfidence`. @defaultValue 0.6 */
+  /** Edits whose confidence is under this are flagged `lowConfidence` (by restoreText / repairDocument). @defaultValue 0.6 */
   lowConfidenceThreshold?: number;
   /** Move tones to one placement ("hoà" → "hòa"). @defaultValue true */
   normaliseTones?: boolean;
@@ -237,7 +237,6 @@ export class Restorer {
     const modeOf = (line: number): DamageMode =>
       (!options.mode || options.mode === 'auto' ? lineModes?.[line] : undefined) ?? mode;
     const beam = options.beamWidth ?? 10;
-    const threshold = options.lowConfidenceThreshold ?? 0.6;
     const normalise = options.normaliseTones ?? true;
     const boundary = this.model.boundary;
     const boundarySlot = (line: number): Slot => ({
@@ -319,7 +318,6 @@ export class Restorer {
         text = text.slice(0, c.start) + c.text + text.slice(c.end);
       out[line] = text;
     }
-    void threshold;
     return { lines: out, edits, mode };
   }
 
