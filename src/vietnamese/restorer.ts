@@ -46,6 +46,8 @@ interface Slot {
 
 const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
 const SENTENCE_END = /[.!?;:]/;
+/** Readings this far (nats) behind on the left context are left out of an edit's confidence. */
+const POSTERIOR_MARGIN = 12;
 /** Hypotheses this far (nats) behind the best are dropped from the beam. */
 const BEAM_MARGIN = 8;
 /** Readings of a garbled word kept for the decoder. */
@@ -487,7 +489,7 @@ export class Restorer {
     const left = fast ? fast.context(a, b) : -1;
     const leftBow = fast ? fast.contextBackoff(left) : 0;
     const scores = new Float64Array(candidates.length);
-    let max = -Infinity;
+    let leftMax = -Infinity;
     for (let k = 0; k < candidates.length; k++) {
       const cand = candidates[k]!;
       let lp: number;
@@ -495,7 +497,18 @@ export class Restorer {
         lp = fast.trigram(left, cand.id);
         if (lp !== lp) lp = leftBow + fast.bigramProb(b, cand.id);
       } else lp = this.lm.logProb(a, b, cand.id);
-      scores[k] = cand.channel + lp + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d);
+      scores[k] = cand.channel + lp;
+      if (scores[k]! > leftMax) leftMax = scores[k]!;
+    }
+    // Readings already far behind on the left context keep (almost) no mass: skip their right context.
+    let max = -Infinity;
+    for (let k = 0; k < candidates.length; k++) {
+      const cand = candidates[k]!;
+      if (scores[k]! < leftMax - POSTERIOR_MARGIN && k !== choice[i]) {
+        scores[k] = -Infinity;
+        continue;
+      }
+      scores[k] = scores[k]! + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d);
       if (scores[k]! > max) max = scores[k]!;
     }
     let total = 0;
