@@ -1,8 +1,9 @@
 /**
  * `npm run dictionaries`: builds the syllable trigram model (dictionaries/vi-syllable-3gram.bin.gz) from
- * the shared corpora (VNPLAN_SHARED, default ../shared), the clean seeds and fixture texts. With
- * `--channel PAIRS.tsv` it also relearns the OCR-garble channel (dictionaries/ocr-channel.json); make the
- * pairs with ocr-pairs.ts first.
+ * the shared corpora (VNPLAN_SHARED, default ../shared), the clean seeds and fixture texts. The OCR-garble
+ * channel (dictionaries/ocr-channel.json) is learned separately by ocr-pairs.ts + channel.ts.
+ *
+ * Options: `--order 4` adds 4-grams (13 MB; see docs/vietnamese.md for how it compares), `--out FILE`.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +24,12 @@ function fixtureTexts(): TrainingFile[] {
 const shared = sharedDir(PACKAGE_ROOT);
 const files = [...trainingFiles(shared), ...fixtureTexts()];
 const started = Date.now();
-const model = buildTrigramModel(paragraphs(files));
-const out = join(DICTIONARIES_DIR, MODEL_FILE);
+const order = process.argv.includes('--order') ? Number(process.argv[process.argv.indexOf('--order') + 1]) : 3;
+if (order !== 3 && order !== 4) throw new Error('--order is 3 or 4');
+const model = buildTrigramModel(paragraphs(files), { order });
+const out = process.argv.includes('--out')
+  ? process.argv[process.argv.indexOf('--out') + 1]!
+  : join(DICTIONARIES_DIR, MODEL_FILE);
 writeFileSync(out, model);
 const kinds = new Map<string, number>();
 for (const f of files) kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);

@@ -53,12 +53,9 @@ export class GarbleChannel {
       const best = [...v].sort((a, b) => b[1] - a[1])[0];
       if (best) this.skeleton.set(o, best[0]);
     }
-    let insTotal = 0;
-    for (const n of Object.values(counts.insertions)) insTotal += n;
     const allTruth = [...this.totals.values()].reduce((a, b) => a + b, 0) || 1;
     for (const [o, n] of Object.entries(counts.insertions)) this.insertLog.set(o, Math.log(n / allTruth));
     this.insertFloor = Math.log(0.5 / allTruth) - 2;
-    void insTotal;
   }
 
   /** The plain-letter reading of an observed word ("méi" → "moi", "s6" → "so"). */

@@ -12,7 +12,7 @@ export type DamageMode = 'clean' | 'stripped' | 'garbled';
 export interface RestoreOptions {
   /** Damage to repair; `auto` judges it from the text. @defaultValue 'auto' */
   mode?: DamageMode | 'auto';
-  /** Edits whose confidence is under this are flagged `lowConfidence`. @defaultValue 0.6 */
+  /** Edits whose confidence is under this are flagged `lowConfidence` (by restoreText / repairDocument). @defaultValue 0.6 */
   lowConfidenceThreshold?: number;
   /** Move tones to one placement ("hoà" → "hòa"). @defaultValue true */
   normaliseTones?: boolean;
@@ -46,6 +46,8 @@ interface Slot {
 
 const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
 const SENTENCE_END = /[.!?;:]/;
+/** Readings this far (nats) behind on the left context are left out of an edit's confidence. */
+const POSTERIOR_MARGIN = 12;
 /** Hypotheses this far (nats) behind the best are dropped from the beam. */
 const BEAM_MARGIN = 8;
 /** Readings of a garbled word kept for the decoder. */
@@ -237,7 +239,6 @@ export class Restorer {
     const modeOf = (line: number): DamageMode =>
       (!options.mode || options.mode === 'auto' ? lineModes?.[line] : undefined) ?? mode;
     const beam = options.beamWidth ?? 10;
-    const threshold = options.lowConfidenceThreshold ?? 0.6;
     const normalise = options.normaliseTones ?? true;
     const boundary = this.model.boundary;
     const boundarySlot = (line: number): Slot => ({
@@ -319,51 +320,89 @@ export class Restorer {
         text = text.slice(0, c.start) + c.text + text.slice(c.end);
       out[line] = text;
     }
-    void threshold;
     return { lines: out, edits, mode };
   }
 
-  /** Beam search over (previous word, word) states; returns the chosen candidate index per slot. */
+  /**
+   * Beam search over states of the last words (two for a trigram model, three for a 4-gram model);
+   * returns the chosen candidate index per slot.
+   */
   private decode(slots: Slot[], beam: number): number[] {
     const lm = this.lm;
     const fast = lm === this.model ? this.model : null;
-    let p2 = new Int32Array(beam).fill(this.model.boundary);
-    let p1 = new Int32Array(beam).fill(this.model.boundary);
+    const four = fast !== null && fast.order === 4;
+    const B = this.model.boundary;
+    let p3 = new Int32Array(beam).fill(B);
+    let p2 = new Int32Array(beam).fill(B);
+    let p1 = new Int32Array(beam).fill(B);
     let score = new Float64Array(beam);
     let states = 1;
+    let nP3 = new Int32Array(beam);
     let nP2 = new Int32Array(beam);
     let nP1 = new Int32Array(beam);
     let nScore = new Float64Array(beam);
     const backs = new Int32Array(slots.length * beam);
     const cands = new Int32Array(slots.length * beam);
     const groupOf = new Int32Array(beam);
-    const groupWord = new Int32Array(beam);
-    const ctx = new Int32Array(beam);
-    const bow = new Float64Array(beam);
+    const lmGroup = new Int32Array(beam);
+    const mergeP1 = new Int32Array(beam);
+    const uniP1 = new Int32Array(beam);
+    const p1Of = new Int32Array(beam);
+    const bigramOf = new Float64Array(beam);
+    const groupP1 = new Int32Array(beam);
+    const groupP2 = new Int32Array(beam);
+    const groupCtx = new Int32Array(beam);
+    const groupBow = new Float64Array(beam);
+    const tri = new Int32Array(beam);
+    const triBow = new Float64Array(beam);
+    const lower = new Float64Array(beam);
     let cap = 64;
     let tScore = new Float64Array(cap);
+    let tP3 = new Int32Array(cap);
     let tP2 = new Int32Array(cap);
     let tBack = new Int32Array(cap);
     let tCand = new Int32Array(cap);
-    const lower = new Float64Array(beam);
     for (let slotIndex = 0; slotIndex < slots.length; slotIndex++) {
       const candidates = slots[slotIndex]!.candidates;
-      // States that share their last word merge after the next word: group them by it.
+      // lmGroup: states with the same last two words share trigram-level probabilities.
+      // mergeGroup: states the model can no longer tell apart after the next word merge.
+      let L = 0;
       let G = 0;
+      let U = 0;
       for (let si = 0; si < states; si++) {
-        let g = 0;
-        while (g < G && groupWord[g] !== p1[si]) g++;
-        if (g === G) groupWord[G++] = p1[si]!;
-        groupOf[si] = g;
-        if (fast) {
-          ctx[si] = fast.context(p2[si]!, p1[si]!);
-          bow[si] = fast.contextBackoff(ctx[si]!);
+        let l = 0;
+        while (l < L && !(groupP1[l] === p1[si] && groupP2[l] === p2[si])) l++;
+        if (l === L) {
+          groupP1[L] = p1[si]!;
+          groupP2[L] = p2[si]!;
+          if (fast) {
+            groupCtx[L] = fast.context(p2[si]!, p1[si]!);
+            groupBow[L] = fast.contextBackoff(groupCtx[L]!);
+          }
+          let u = 0;
+          while (u < U && uniP1[u] !== p1[si]) u++;
+          if (u === U) uniP1[U++] = p1[si]!;
+          p1Of[L] = u;
+          L++;
+        }
+        lmGroup[si] = l;
+        if (four) {
+          groupOf[si] = l;
+          tri[si] = fast.trigramIndex(fast.context(p3[si]!, p2[si]!), p1[si]!);
+          triBow[si] = fast.trigramBackoff(tri[si]!);
+        } else {
+          let g = 0;
+          while (g < G && mergeP1[g] !== p1[si]) g++;
+          if (g === G) mergeP1[G++] = p1[si]!;
+          groupOf[si] = g;
         }
       }
+      if (four) G = L;
       const size = candidates.length * G;
       if (size > cap) {
         cap = size * 2;
         tScore = new Float64Array(cap);
+        tP3 = new Int32Array(cap);
         tP2 = new Int32Array(cap);
         tBack = new Int32Array(cap);
         tCand = new Int32Array(cap);
@@ -372,28 +411,38 @@ export class Restorer {
       for (let ci = 0; ci < candidates.length; ci++) {
         const c = candidates[ci]!;
         const id = c.id;
-        if (fast) lower.fill(NaN, 0, G);
+        if (fast) {
+          // The trigram-level probability depends only on the group (p2, p1) and the word.
+          bigramOf.fill(NaN, 0, U);
+          for (let l = 0; l < L; l++) {
+            let lp = fast.trigram(groupCtx[l]!, id);
+            if (lp !== lp) {
+              const u = p1Of[l]!;
+              if (bigramOf[u] !== bigramOf[u]) bigramOf[u] = fast.bigramProb(uniP1[u]!, id);
+              lp = groupBow[l]! + bigramOf[u]!;
+            }
+            lower[l] = lp;
+          }
+        }
         for (let si = 0; si < states; si++) {
           const g = groupOf[si]!;
           let lp: number;
           if (fast) {
-            lp = fast.trigram(ctx[si]!, id);
-            if (lp !== lp) {
-              if (lower[g] !== lower[g]) lower[g] = fast.bigramProb(groupWord[g]!, id);
-              lp = bow[si]! + lower[g]!;
-            }
+            lp = four ? fast.quadgram(tri[si]!, id) : NaN;
+            if (lp !== lp) lp = (four ? triBow[si]! : 0) + lower[lmGroup[si]!]!;
           } else lp = lm.logProb(p2[si]!, p1[si]!, id);
           const value = score[si]! + lp + c.channel;
           const k = ci * G + g;
           if (tScore[k]! < value) {
             tScore[k] = value;
+            tP3[k] = p2[si]!;
             tP2[k] = p1[si]!;
             tBack[k] = si;
             tCand[k] = ci;
           }
         }
       }
-      // Keep the best `beam` of the size new states (selection by repeated max; beam is small).
+      // Keep the best `beam` new states within the margin (selection by repeated max; beam is small).
       let kept = 0;
       const base = slotIndex * beam;
       while (kept < beam) {
@@ -402,6 +451,7 @@ export class Restorer {
           if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
         if (best < 0) break;
         if (kept > 0 && tScore[best]! < nScore[0]! - BEAM_MARGIN) break;
+        nP3[kept] = tP3[best]!;
         nP2[kept] = tP2[best]!;
         nP1[kept] = candidates[tCand[best]!]!.id;
         nScore[kept] = tScore[best]!;
@@ -410,6 +460,7 @@ export class Restorer {
         tScore[best] = -Infinity;
         kept++;
       }
+      [p3, nP3] = [nP3, p3];
       [p2, nP2] = [nP2, p2];
       [p1, nP1] = [nP1, p1];
       [score, nScore] = [nScore, score];
@@ -438,7 +489,7 @@ export class Restorer {
     const left = fast ? fast.context(a, b) : -1;
     const leftBow = fast ? fast.contextBackoff(left) : 0;
     const scores = new Float64Array(candidates.length);
-    let max = -Infinity;
+    let leftMax = -Infinity;
     for (let k = 0; k < candidates.length; k++) {
       const cand = candidates[k]!;
       let lp: number;
@@ -446,7 +497,18 @@ export class Restorer {
         lp = fast.trigram(left, cand.id);
         if (lp !== lp) lp = leftBow + fast.bigramProb(b, cand.id);
       } else lp = this.lm.logProb(a, b, cand.id);
-      scores[k] = cand.channel + lp + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d);
+      scores[k] = cand.channel + lp;
+      if (scores[k]! > leftMax) leftMax = scores[k]!;
+    }
+    // Readings already far behind on the left context keep (almost) no mass: skip their right context.
+    let max = -Infinity;
+    for (let k = 0; k < candidates.length; k++) {
+      const cand = candidates[k]!;
+      if (scores[k]! < leftMax - POSTERIOR_MARGIN && k !== choice[i]) {
+        scores[k] = -Infinity;
+        continue;
+      }
+      scores[k] = scores[k]! + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d);
       if (scores[k]! > max) max = scores[k]!;
     }
     let total = 0;

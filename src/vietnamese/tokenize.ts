@@ -14,12 +14,18 @@ const TRIM_PUNCT = /^[("“‘'[{«]+|[)"”’'\]}».,;:!?…]+$/gu;
 export const GARBLE_SYMBOLS = '&§¢@£¥€©®°$%|';
 const WORDISH = new RegExp(`[\\p{L}\\p{M}\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]+`, 'gu');
 
+const PLAIN_WORD = /^\p{L}[\p{L}\p{M}]*$/u;
+
 /** Splits a line into words, numbers, punctuation and protected tokens (addresses, document symbols). */
 export function tokenizeLine(line: string): Piece[] {
   const pieces: Piece[] = [];
   for (const chunk of line.matchAll(/\S+/gu)) {
     const text = chunk[0];
     const start = chunk.index;
+    if (PLAIN_WORD.test(text)) {
+      pieces.push({ text, start, kind: 'word' });
+      continue;
+    }
     const core = text.replace(TRIM_PUNCT, '');
     if (core && (EMAIL.test(core) || URL.test(core) || SYMBOL.test(core))) {
       const at = text.indexOf(core);

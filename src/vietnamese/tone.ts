@@ -41,6 +41,15 @@ export function placeTone(base: string, tone: Tone, onset?: string): string {
  * keeping its case; other words come back unchanged.
  */
 export function normaliseTonePlacement(word: string): string {
+  const cached = NORMALISED.get(word);
+  if (cached !== undefined) return cached;
+  const out = normaliseUncached(word);
+  if (NORMALISED.size < 200_000) NORMALISED.set(word, out);
+  return out;
+}
+const NORMALISED = new Map<string, string>();
+
+function normaliseUncached(word: string): string {
   const nfc = word.normalize('NFC');
   const lower = nfc.toLowerCase();
   const syllable = parseSyllable(lower);

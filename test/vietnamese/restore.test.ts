@@ -169,6 +169,20 @@ describe('vnplan restore and learn', () => {
     for (const e of parsed.edits) RestorationEdit.parse(e);
   });
 
+  it('should convert a TCVN3 file and log the conversion', async () => {
+    const tcvn = new Map([...TCVN3_BYTES].map(([b, ch]) => [ch, b]));
+    const text = `${CLEAN[1]}\n${CLEAN[2]}\n`;
+    const file = join(tmp, 'tcvn3.txt');
+    writeFileSync(file, Buffer.from([...text].map((ch) => tcvn.get(ch) ?? ch.charCodeAt(0))));
+    const io = capture();
+    expect(await main(['node', 'vnplan', 'restore', '--json', file], io.ctx)).toBe(ExitCode.Ok);
+    const parsed = JSON.parse(io.out()) as { text: string; encoding: string; edits: RestorationEdit[] };
+    expect(parsed.text).toBe(text);
+    expect(parsed.encoding).toBe('tcvn3');
+    expect(parsed.edits.length).toBeGreaterThan(10);
+    expect(parsed.edits.every((e) => e.reason === 'encoding')).toBe(true);
+  });
+
   it('should fail with a typed error for a missing file', async () => {
     const io = capture();
     expect(await main(['node', 'vnplan', 'restore', join(tmp, 'nope.txt')], io.ctx)).not.toBe(ExitCode.Ok);

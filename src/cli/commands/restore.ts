@@ -58,8 +58,11 @@ export function registerRestoreCommand(program: Command, ctx: CliContext): void 
             detail: '--mode is one of auto, clean, stripped, garbled',
           });
         }
-        const decoded = decodeTextBuffer(await readInput(file));
-        const result = restoreText(decoded.text, {
+        const bytes = await readInput(file);
+        const decoded = decodeTextBuffer(bytes);
+        // A single-byte legacy file is repaired from its 8-bit text, so the edit log shows the conversion.
+        const legacy = !['utf-8', 'utf-16le', 'utf-16be', 'latin1'].includes(decoded.encoding);
+        const result = restoreText(legacy ? Buffer.from(bytes).toString('latin1') : decoded.text, {
           lowConfidenceThreshold: threshold,
           fontName: options.font,
           mode: options.mode as 'auto',

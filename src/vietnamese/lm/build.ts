@@ -11,6 +11,10 @@ export interface BuildOptions {
   minBigramCount?: number;
   /** Most words in the vocabulary (ids are 16 bits). @defaultValue 65000 */
   maxVocabulary?: number;
+  /** 3 for a trigram model, 4 adds 4-grams. @defaultValue 3 */
+  order?: 3 | 4;
+  /** 4-grams seen fewer times are pruned. @defaultValue 2 */
+  minQuadgramCount?: number;
 }
 
 const P16 = 65536;
@@ -81,6 +85,8 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   const minTri = options.minTrigramCount ?? 2;
   const minBi = options.minBigramCount ?? 1;
   const maxVocab = Math.min(options.maxVocabulary ?? 65000, P16 - 1);
+  const order = options.order ?? 3;
+  const minQuad = options.minQuadgramCount ?? 2;
 
   const tokenLines: string[][] = [];
   const wordCounts = new Map<string, number>();
@@ -164,7 +170,27 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   }
 
   // Trigrams (raw counts), grouped by their context.
-  const d3 = discounts(t3.counts);
+  // 4-grams: keyed by their context's trigram index; trigrams then use continuation counts.
+  let t4: { keys: Float64Array; counts: Uint32Array } | null = null;
+  let counts3: Uint32Array = t3.counts;
+  if (order === 4) {
+    const quad = new Float64Array(Math.max(0, pos - 3));
+    for (let i = 0; i + 3 < pos; i++) {
+      const key3 = stream[i]! * P32 + stream[i + 1]! * P16 + stream[i + 2]!;
+      quad[i] = lowerBound(t3.keys, key3) * P16 + stream[i + 3]!;
+    }
+    t4 = countSorted(quad);
+    const cont3 = new Uint32Array(t3.keys.length);
+    for (let k = 0; k < t4.keys.length; k++) {
+      const ctx = Math.floor(t4.keys[k]! / P16);
+      const suffix = (t3.keys[ctx]! % P32) * P16 + (t4.keys[k]! % P16);
+      const j = lowerBound(t3.keys, suffix);
+      if (t3.keys[j] === suffix) cont3[j]!++;
+    }
+    for (let j = 0; j < cont3.length; j++) if (cont3[j] === 0) cont3[j] = Math.min(t3.counts[j]!, 1);
+    counts3 = cont3;
+  }
+  const d3 = discounts(counts3);
   const p3 = new Float64Array(t3.keys.length);
   const bow2 = new Float64Array(b2.keys.length).fill(1);
   for (let start = 0; start < t3.keys.length;) {
@@ -173,7 +199,7 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
     let sum = 0;
     const n = [0, 0, 0];
     while (end < t3.keys.length && Math.floor(t3.keys[end]! / P16) === ctx) {
-      const c = t3.counts[end]!;
+      const c = counts3[end]!;
       sum += c;
       n[Math.min(c, 3) - 1]!++;
       end++;
@@ -182,7 +208,7 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
     const ctxIndex = lowerBound(b2.keys, ctx);
     if (b2.keys[ctxIndex] === ctx) bow2[ctxIndex] = gamma;
     for (let i = start; i < end; i++) {
-      const c = t3.counts[i]!;
+      const c = counts3[i]!;
       const lowerKey = t3.keys[i]! % P32;
       const j = lowerBound(b2.keys, lowerKey);
       const w2 = Math.floor(lowerKey / P16);
@@ -192,9 +218,54 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
     start = end;
   }
 
+  // 4-gram probabilities, grouped by their context trigram.
+  const p4 = new Float64Array(t4 ? t4.keys.length : 0);
+  const bow3 = new Float64Array(t3.keys.length).fill(1);
+  const keepQuad: number[] = [];
+  const triNeeded = new Uint8Array(t3.keys.length);
+  if (t4) {
+    const d4 = discounts(t4.counts);
+    for (let start = 0; start < t4.keys.length;) {
+      const ctx = Math.floor(t4.keys[start]! / P16);
+      let end = start;
+      let sum = 0;
+      const n = [0, 0, 0];
+      while (end < t4.keys.length && Math.floor(t4.keys[end]! / P16) === ctx) {
+        const c = t4.counts[end]!;
+        sum += c;
+        n[Math.min(c, 3) - 1]!++;
+        end++;
+      }
+      const gamma = (d4[0] * n[0]! + d4[1] * n[1]! + d4[2] * n[2]!) / sum;
+      bow3[ctx] = gamma;
+      const w23 = t3.keys[ctx]! % P32;
+      for (let i = start; i < end; i++) {
+        const c = t4.counts[i]!;
+        const w4 = t4.keys[i]! % P16;
+        const suffix = w23 * P16 + w4;
+        const j = lowerBound(t3.keys, suffix);
+        let lower: number;
+        if (t3.keys[j] === suffix) lower = p3[j]!;
+        else {
+          const bj = lowerBound(b2.keys, w23);
+          const back = b2.keys[bj] === w23 ? bow2[bj]! : 1;
+          const key34 = (w23 % P16) * P16 + w4;
+          const k2 = lowerBound(b2.keys, key34);
+          lower = back * (b2.keys[k2] === key34 ? p2[k2]! : bow1[w23 % P16]! * p1[w4]!);
+        }
+        p4[i] = (c - discountOf(c, d4)) / sum + gamma * lower;
+        if (c >= minQuad) {
+          keepQuad.push(i);
+          triNeeded[ctx] = 1;
+        }
+      }
+      start = end;
+    }
+  }
+
   // Pruning.
   const keepTri: number[] = [];
-  for (let i = 0; i < t3.keys.length; i++) if (t3.counts[i]! >= minTri) keepTri.push(i);
+  for (let i = 0; i < t3.keys.length; i++) if (t3.counts[i]! >= minTri || triNeeded[i]) keepTri.push(i);
   const contextNeeded = new Uint8Array(b2.keys.length);
   for (let k = 0, j = 0; k < keepTri.length; k++) {
     const ctx = Math.floor(t3.keys[keepTri[k]!]! / P16);
@@ -228,6 +299,25 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
     }
   }
   triStart[B] = t;
+  const Q = keepQuad.length;
+  const triBow = new Int16Array(order === 4 ? T : 0);
+  const quadStart = new Uint32Array(order === 4 ? T + 1 : 0);
+  const quadWord = new Uint16Array(Q);
+  const quadLogp = new Int16Array(Q);
+  if (t4) {
+    let q = 0;
+    for (let k = 0; k < T; k++) {
+      const i = keepTri[k]!;
+      triBow[k] = quantise(Math.log(bow3[i]!));
+      quadStart[k] = q;
+      while (q < Q && Math.floor(t4.keys[keepQuad[q]!]! / P16) === i) {
+        quadWord[q] = t4.keys[keepQuad[q]!]! % P16;
+        quadLogp[q] = quantise(Math.log(p4[keepQuad[q]!]!));
+        q++;
+      }
+    }
+    quadStart[T] = q;
+  }
   const uniLogp = new Float32Array(V);
   const uniBow = new Float32Array(V);
   for (let w = 0; w < V; w++) {
@@ -238,7 +328,15 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   for (let w = 0; w < V; w++) freq[w] = uniCount[w]!;
 
   const header = Buffer.from(
-    JSON.stringify({ magic: MAGIC, vocabulary: V, bigrams: B, trigrams: T, words: vocab.join('\n') }),
+    JSON.stringify({
+      magic: MAGIC,
+      order,
+      vocabulary: V,
+      bigrams: B,
+      trigrams: T,
+      quadgrams: Q,
+      words: vocab.join('\n'),
+    }),
   );
   const parts: Buffer[] = [];
   const u32 = Buffer.alloc(4);
@@ -248,7 +346,21 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
     const len = parts.reduce((s, p) => s + p.length, 0);
     if (len % 4) parts.push(Buffer.alloc(4 - (len % 4)));
   };
-  for (const arr of [uniLogp, uniBow, freq, biKeys, triStart, biLogp, biBow, triLogp, triWord]) {
+  for (const arr of [
+    uniLogp,
+    uniBow,
+    freq,
+    biKeys,
+    triStart,
+    biLogp,
+    biBow,
+    triLogp,
+    triWord,
+    quadStart,
+    triBow,
+    quadLogp,
+    quadWord,
+  ]) {
     pad();
     parts.push(Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
   }

@@ -28,6 +28,12 @@ export class TrigramModel implements LanguageModel {
   private readonly biBow: Int16Array;
   private readonly triLogp: Int16Array;
   private readonly triWord: Uint16Array;
+  /** 3 or 4: the longest n-gram stored. */
+  readonly order: 3 | 4;
+  private readonly quadStart: Uint32Array;
+  private readonly triBow: Int16Array;
+  private readonly quadLogp: Int16Array;
+  private readonly quadWord: Uint16Array;
   private readonly table: Int32Array;
   private readonly mask: number;
   private readonly shift: number;
@@ -41,6 +47,8 @@ export class TrigramModel implements LanguageModel {
       vocabulary: number;
       bigrams: number;
       trigrams: number;
+      quadgrams?: number;
+      order?: number;
       words: string;
     };
     if (header.magic !== MAGIC) throw new Error(`not a ${MAGIC} model`);
@@ -49,6 +57,7 @@ export class TrigramModel implements LanguageModel {
     const T = header.trigrams;
     let offset = 4 + headerLength;
     const take = <A>(ctor: new (b: ArrayBuffer, o: number, n: number) => A, n: number, size: number): A => {
+      if (n === 0) return new ctor(new ArrayBuffer(0), 0, 0);
       offset = Math.ceil(offset / 4) * 4;
       const arr = new ctor(buf, offset, n);
       offset += n * size;
@@ -63,6 +72,13 @@ export class TrigramModel implements LanguageModel {
     this.biBow = take(Int16Array, B, 2);
     this.triLogp = take(Int16Array, T, 2);
     this.triWord = take(Uint16Array, T, 2);
+    this.order = header.order === 4 ? 4 : 3;
+    const Q = header.quadgrams ?? 0;
+    const four = this.order === 4;
+    this.quadStart = take(Uint32Array, four ? T + 1 : 0, 4);
+    this.triBow = take(Int16Array, four ? T : 0, 2);
+    this.quadLogp = take(Int16Array, Q, 2);
+    this.quadWord = take(Uint16Array, Q, 2);
     this.words = header.words.split('\n');
     this.ids = new Map(this.words.map((w, i) => [w, i]));
     this.unk = this.ids.get(UNK)!;
@@ -129,6 +145,49 @@ export class TrigramModel implements LanguageModel {
       else hi = mid - 1;
     }
     return NaN;
+  }
+
+  /** Index of the stored trigram (context, w3), or -1. */
+  trigramIndex(ctx: number, w3: number): number {
+    if (ctx < 0) return -1;
+    let lo = this.triStart[ctx]!;
+    let hi = this.triStart[ctx + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = this.triWord[mid]!;
+      if (w === w3) return mid;
+      if (w < w3) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Backoff weight (log) of a trigram used as a 4-gram context; 0 for none. */
+  trigramBackoff(tri: number): number {
+    return tri >= 0 && this.order === 4 ? this.triBow[tri]! / LOG_SCALE : 0;
+  }
+
+  /** log P of the 4-gram (trigram context, w4) when it is stored, else NaN. */
+  quadgram(tri: number, w4: number): number {
+    if (tri < 0 || this.order !== 4) return NaN;
+    let lo = this.quadStart[tri]!;
+    let hi = this.quadStart[tri + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const w = this.quadWord[mid]!;
+      if (w === w4) return this.quadLogp[mid]! / LOG_SCALE;
+      if (w < w4) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return NaN;
+  }
+
+  /** log P(w4 | w1 w2 w3), backed off through the trigram. */
+  logProb4(w1: number, w2: number, w3: number, w4: number): number {
+    const tri = this.trigramIndex(this.bigram(w1, w2), w3);
+    const lp = this.quadgram(tri, w4);
+    if (lp === lp) return lp;
+    return this.trigramBackoff(tri) + this.logProb(w2, w3, w4);
   }
 
   /** log P(w3 | w2), backed off to the unigram. */
