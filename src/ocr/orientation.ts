@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { otsuThreshold, thumbnail, type GrayImage } from './gray-image.js';
-import { rowColumnRatio } from './skew.js';
+import { measureSkew, rowColumnRatio } from './skew.js';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -8,7 +8,7 @@ async function rotateGray(image: GrayImage, degrees: number): Promise<GrayImage>
   const { data, info } = await sharp(image.data, {
     raw: { width: image.width, height: image.height, channels: 1 },
   })
-    .rotate(degrees)
+    .rotate(degrees, { background: '#ffffff' })
     .grayscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
@@ -19,7 +19,7 @@ async function rotateGray(image: GrayImage, degrees: number): Promise<GrayImage>
  * Ink above the x-height band of each text line against ink below it. Latin script, and Vietnamese
  * even more with its tone marks, carries far more above (ascenders, marks) than below (descenders).
  */
-function aboveBelowRatio(image: GrayImage): number {
+export function aboveBelowRatio(image: GrayImage): number {
   const threshold = Math.min(otsuThreshold(image.data), 200);
   const profile = new Float64Array(image.height);
   for (let y = 0; y < image.height; y++) {
@@ -61,7 +61,10 @@ export async function detectRotation(image: GrayImage): Promise<Rotation> {
     turned = 90;
     upright = await rotateGray(small, 90);
   }
+  // Even a slight skew smears neighbouring lines into each other's rows: straighten first.
+  const skew = await measureSkew(upright);
+  if (Math.abs(skew) >= 0.1) upright = await rotateGray(upright, -skew);
   const ratio = aboveBelowRatio(upright);
-  if (ratio < 0.7) return ((turned + 180) % 360) as Rotation;
+  if (ratio < 0.6) return ((turned + 180) % 360) as Rotation;
   return turned;
 }

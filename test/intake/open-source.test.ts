@@ -94,3 +94,11 @@ describe('openSource', () => {
     });
   });
 });
+
+describe('openSource on a PDF without pages', () => {
+  it('should refuse it as VNPLAN_E_PDF_NO_PAGES', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const empty = await (await PDFDocument.create()).save({ addDefaultPage: false });
+    expect(await codeOf(write('no-pages.pdf', empty))).toBe('VNPLAN_E_PDF_NO_PAGES');
+  });
+});

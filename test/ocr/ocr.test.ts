@@ -151,6 +151,13 @@ describe('image pages', () => {
     expect(pages[0]!.data.equals(pages[1]!.data)).toBe(false);
     await expect(imagePageBitmap(data, 3)).rejects.toMatchObject({ code: 'VNPLAN_E_IMAGE_CORRUPT' });
   });
+
+  it('should OCR the second page of a 1-bit CCITT G4 TIFF', async () => {
+    const tiff = await openSource(join(scans, 'two-page.tiff'));
+    const page = await readPage(tiff.source, 2, { pool });
+    expect(page.page).toBe(2);
+    expect(cer(readFileSync(join(scans, 'ocr-03.p1.truth.txt'), 'utf8'), pageText(page))).toBeLessThan(0.03);
+  });
 });
 
 describe('page rotation', () => {
