@@ -21,8 +21,12 @@ export function addPipelineOptions(command: Command): Command {
     .option('--max-file-size <bytes>', 'largest file accepted (default 200 MiB)')
     .option('--max-pages <n>', 'most pages per document (default 2000)')
     .option('--max-pixels <n>', 'most pixels per page image, against decompression bombs (default 150e6)')
-    .option('--page-timeout <ms>', 'longest OCR of one page (default 180000)')
-    .option('--queue-prefix <prefix>', 'Redis key prefix of the queues (default: vnplan)');
+    .option('--page-timeout <ms>', 'longest OCR of one page (default 180000)');
+}
+
+/** The Redis key prefix that isolates one deployment's (or one test's) queues. */
+export function addQueuePrefixOption(command: Command): Command {
+  return command.option('--queue-prefix <prefix>', 'Redis key prefix of the queues (default: vnplan)');
 }
 
 export function stageOptionsOf(options: PipelineCliOptions): DefaultStageOptions {

@@ -83,7 +83,22 @@ describe('vnplan import (embedded)', () => {
       await store.close();
     }
 
-    // Importing again stores nothing new; --force processes everything again.
+    // The archive exports as ND30 metadata, one object per stored document.
+    const exported = spawnCli(['export', '--db', db, '--format', 'nd30']);
+    expect(await exitOf(exported, 30_000)).toBe(0);
+    const nd30 = JSON.parse(exported.output()) as Array<{
+      CodeNumber: string | null;
+      CodeNotation: string | null;
+    }>;
+    expect(nd30).toHaveLength(3);
+    expect(
+      nd30
+        .filter((item) => item.CodeNotation === 'KH-SYT')
+        .map((item) => item.CodeNumber)
+        .sort(),
+    ).toEqual(['11', '12']);
+
+    // Importing again stores nothing new.
     const again = spawnCli(['import', batch, '--db', db, '--json']);
     expect(await exitOf(again, 60_000)).toBe(2);
     expect(parse(again.output()).at(-1)).toMatchObject({ stored: 0, duplicates: 4, failed: 3 });

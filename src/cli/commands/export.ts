@@ -5,6 +5,7 @@ import { toNd30 } from '../../export/index.js';
 import { extractFile } from '../../pipeline/index.js';
 import { PlanRecord } from '../../record/index.js';
 import { action, type CliContext } from '../context.js';
+import { addDbOption, withStore } from '../store-access.js';
 
 /** A PlanRecord from a .json file written by `vnplan extract`, or from a document run through extract. */
 async function recordOf(file: string): Promise<PlanRecord> {
@@ -27,26 +28,50 @@ async function recordOf(file: string): Promise<PlanRecord> {
   return parsed.data;
 }
 
+interface ExportOptions {
+  format: string;
+  pretty?: boolean;
+  db?: string;
+}
+
+/** Every record in the archive, or the ones named by id (or unique id prefix). */
+async function archivedRecords(options: ExportOptions, ids: string[]): Promise<PlanRecord[]> {
+  return withStore(options, async (store) => {
+    const wanted = ids.length > 0 ? ids : (await store.query({})).rows.map((row) => row.id);
+    const records: PlanRecord[] = [];
+    for (const id of wanted) records.push((await store.getDocument(id)).record);
+    return records;
+  });
+}
+
 export function registerExportCommand(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('export')
-    .description('print records as JSON: PlanRecords, or the Nghị định 30/2020 Phụ lục VI metadata fields')
-    .argument('<files...>', 'PlanRecord .json files, or documents to extract first')
+    .description(
+      'print records as a JSON array: PlanRecords, or the Nghị định 30/2020 Phụ lục VI metadata fields',
+    )
+    .argument(
+      '[files...]',
+      'PlanRecord .json files or documents to extract; with --db, document ids (none: all)',
+    )
     .option('--format <format>', 'nd30 | json', 'json')
-    .option('--pretty', 'indent the JSON')
-    .action(
-      action(ctx, async (files: string[], options: { format: string; pretty?: boolean }) => {
-        if (options.format !== 'nd30' && options.format !== 'json') {
-          throw new VnplanError('VNPLAN_E_USAGE', {
-            detail: `unknown --format "${options.format}": use nd30 or json`,
-          });
-        }
-        const out: unknown[] = [];
-        for (const file of files) {
-          const record = await recordOf(file);
-          out.push(options.format === 'nd30' ? toNd30(record) : record);
-        }
-        ctx.stdout.write(`${JSON.stringify(out, null, options.pretty ? 2 : undefined)}\n`);
-      }),
-    );
+    .option('--pretty', 'indent the JSON');
+  addDbOption(command).action(
+    action(ctx, async (files: string[], options: ExportOptions) => {
+      if (options.format !== 'nd30' && options.format !== 'json') {
+        throw new VnplanError('VNPLAN_E_USAGE', {
+          detail: `unknown --format "${options.format}": use nd30 or json`,
+        });
+      }
+      if (!options.db && files.length === 0) {
+        throw new VnplanError('VNPLAN_E_USAGE', {
+          detail: 'give files to export, or --db to export the archive',
+        });
+      }
+      const records = options.db ? await archivedRecords(options, files) : [];
+      if (!options.db) for (const file of files) records.push(await recordOf(file));
+      const out = records.map((record) => (options.format === 'nd30' ? toNd30(record) : record));
+      ctx.stdout.write(`${JSON.stringify(out, null, options.pretty ? 2 : undefined)}\n`);
+    }),
+  );
 }

@@ -6,6 +6,7 @@ import { action, reportError, type CliContext } from '../context.js';
 import { barProgress, jsonProgress, lineProgress, type ImportProgress } from '../import-progress.js';
 import {
   addPipelineOptions,
+  addQueuePrefixOption,
   redisUrlOf,
   stageOptionsOf,
   type PipelineCliOptions,
@@ -40,7 +41,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .option('--force', 're-process documents already in the archive')
     .option('--json', 'one JSON line per finished or failed document, then a summary line')
     .option('--documents <n>', 'documents processed at once in-process', '2');
-  addPipelineOptions(addDbOption(command)).action(
+  addQueuePrefixOption(addPipelineOptions(addDbOption(command))).action(
     action(ctx, async (paths: string[], options: ImportOptions) => {
       const progress = progressFor(ctx, Boolean(options.json));
       const redisUrl = redisUrlOf(options, false);

@@ -5,6 +5,7 @@ import { openStore } from '../../store/index.js';
 import { action, type CliContext } from '../context.js';
 import {
   addPipelineOptions,
+  addQueuePrefixOption,
   redisUrlOf,
   stageOptionsOf,
   type PipelineCliOptions,
@@ -42,7 +43,7 @@ export function registerWorkerCommand(program: Command, ctx: CliContext): void {
     .option('--documents <n>', 'documents finished at once (repair → extract → store)', '2')
     .option('--lock-duration <ms>', 'a job held by a dead worker is taken over after this', '60000')
     .option('--stalled-interval <ms>', 'how often jobs of dead workers are looked for', '30000');
-  addPipelineOptions(addDbOption(command)).action(
+  addQueuePrefixOption(addPipelineOptions(addDbOption(command))).action(
     action(ctx, async (options: WorkerOptions) => {
       const settings = queueSettings(redisUrlOf(options, true) as string, options.queuePrefix);
       const stageOptions = stageOptionsOf(options);
