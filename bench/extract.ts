@@ -4,9 +4,10 @@
  * a 20-page text document. Results also go to bench/results/extract.json.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { extractRecord } from '../src/extract/index.js';
+import { extractFile } from '../src/pipeline/index.js';
 import { FIXTURES_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import { PlanRecord } from '../src/record/index.js';
 import { segmentDocument } from '../src/segment/index.js';
@@ -22,7 +23,28 @@ import {
   type Mode,
 } from './lib/score.js';
 
-const SETS = ['seeds', 'realscans', 'realscans-ocr', 'synthetic', 'heldout', 'corpus', 'corpus2'] as const;
+const ALL_SETS = [
+  'seeds',
+  'realscans',
+  'realscans-ocr',
+  'synthetic',
+  'heldout',
+  'corpus',
+  'corpus2',
+  'realscans-pdf',
+  'realscans-scan',
+] as const;
+type SetName = (typeof ALL_SETS)[number];
+/** Sets run through the whole vnplan pipeline (OCR, repair) on a file; their gold is the realscans gold. */
+const PIPELINE_SETS: Partial<Record<SetName, (name: string) => string>> = {
+  // The published PDFs (some have a text layer, some are signed scans).
+  'realscans-pdf': (name) => join(SHARED, 'realscans', 'originals', `${name.replace(/^real_/, '')}.pdf`),
+  // Page 1 of each as an image-only PDF: everything through OCR.
+  'realscans-scan': (name) => join(SHARED, 'realscans', 'image-only', `${name}.pdf`),
+};
+const setsArg = process.argv.indexOf('--sets');
+const SETS: SetName[] =
+  setsArg > 0 ? (String(process.argv[setsArg + 1]).split(',') as SetName[]) : [...ALL_SETS];
 /** The shared material beside the clone (corpus texts are read from there, not copied into fixtures). */
 const SHARED = process.env.VNPLAN_SHARED ?? join(PACKAGE_ROOT, '..', 'shared');
 const pct = (value: number): string => (value * 100).toFixed(1).padStart(6);
@@ -31,6 +53,11 @@ function sourcePath(gold: Gold): string {
   return gold.source.startsWith('corpus:')
     ? join(SHARED, 'corpus', gold.source.slice('corpus:'.length))
     : join(FIXTURES_DIR, gold.source);
+}
+
+async function pipelineRecord(file: string): Promise<PlanRecord> {
+  const { record } = await extractFile(file);
+  return PlanRecord.parse(record);
 }
 
 function recordFor(gold: Gold): PlanRecord {
@@ -46,12 +73,17 @@ function recordFor(gold: Gold): PlanRecord {
 const results: Record<string, unknown> = {};
 const mismatches: string[] = [];
 for (const set of SETS) {
-  const dir = join(FIXTURES_DIR, 'gold', set);
+  const fileOf = PIPELINE_SETS[set];
+  const dir = join(FIXTURES_DIR, 'gold', fileOf ? 'realscans' : set);
   const golds = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as Gold)
-    .filter((gold) => existsSync(sourcePath(gold)));
+    .filter((gold) => existsSync(fileOf ? fileOf(basename(gold.source, '.txt')) : sourcePath(gold)));
+  const records = new Map<Gold, PlanRecord>();
+  for (const gold of golds) {
+    records.set(gold, fileOf ? await pipelineRecord(fileOf(basename(gold.source, '.txt'))) : recordFor(gold));
+  }
   if (golds.length === 0) {
     console.log(`\n== ${set}: skipped (source texts not found; set VNPLAN_SHARED) ==`);
     continue;
@@ -62,7 +94,7 @@ for (const set of SETS) {
     const fields = new Map<string, Counts>();
     let exact = 0;
     for (const gold of golds) {
-      const record = recordFor(gold);
+      const record = records.get(gold)!;
       const score = scoreRecord(gold, record, mode);
       if (score.exact) exact++;
       for (const [field, { family, counts }] of score.byField) {
