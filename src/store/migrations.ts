@@ -48,6 +48,9 @@ export async function applyMigrations(
   for (const migration of migrations) {
     if (migration.version <= current) continue;
     await transaction(async (tx) => {
+      // Another process may have applied it since we looked (two workers opening a new archive at once).
+      const applied = await tx.all('SELECT 1 FROM schema_migrations WHERE version = ?', [migration.version]);
+      if (applied.length > 0) return;
       for (const statement of migration.statements) await tx.run(statement);
       await tx.run('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [
         migration.version,

@@ -39,11 +39,12 @@ export class SqliteBackend implements SqlBackend {
     }
     this.lock = lock;
     try {
-      this.db = new Database(path);
+      // The busy timeout first: several worker processes may open (and switch to WAL) one file at once.
+      this.db = new Database(path, { timeout: 30_000 });
+      this.db.pragma('busy_timeout = 30000');
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
-      this.db.pragma('busy_timeout = 5000');
     } catch (error) {
       throw new VnplanError(
         'VNPLAN_E_DB_UNAVAILABLE',
