@@ -5,7 +5,7 @@ import { DOCUMENT_QUEUE, PAGE_QUEUE, type QueueSettings } from './connection.js'
 import { documentProcessor, pageProcessor } from './processors.js';
 
 export interface WorkerHostOptions {
-  /** Pages OCR'd at once in this process (one tesseract.js worker each). @defaultValue number of cores */
+  /** Page jobs taken at once by this process (rendering overlaps OCR on the pool). @defaultValue 2 */
   pageConcurrency?: number;
   /** Documents finished (repair → extract → store) at once. @defaultValue 2 */
   documentConcurrency?: number;

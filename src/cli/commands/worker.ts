@@ -50,7 +50,8 @@ export function registerWorkerCommand(program: Command, ctx: CliContext): void {
       const store = await openStore(dbSpecOf(options));
       const stages = createDefaultStages(stageOptions);
       const host = startWorkers(settings, stages, store, {
-        pageConcurrency: stageOptions.pool?.workers,
+        // One page more than OCR workers: the next page renders while the others are recognised.
+        pageConcurrency: (stageOptions.pool?.workers ?? 1) + 1,
         documentConcurrency: parseCount(options.documents, '--documents', 1),
         lockDuration: parseCount(options.lockDuration, '--lock-duration', 1000),
         stalledInterval: parseCount(options.stalledInterval, '--stalled-interval', 1000),
