@@ -1,7 +1,6 @@
-import { asVnplanError } from '../errors/index.js';
-import { discoverFiles } from './discover.js';
+import { ImportBatch } from './import-batch.js';
+import type { ImportListener, ImportSummary } from './import-events.js';
 import { processSource } from './process-file.js';
-import { SummaryCounter, type ImportListener, type ImportSummary } from './import-events.js';
 import type { ImportSink } from './import-sink.js';
 import { mapLimit } from './map-limit.js';
 import type { PipelineStages, SourceInfo } from './stages.js';
@@ -26,41 +25,22 @@ export async function runEmbeddedImport<Source extends SourceInfo>(
   sink: ImportSink,
   options: EmbeddedImportOptions = {},
 ): Promise<ImportSummary> {
-  const runId = await sink.startRun(`embedded import of ${paths.join(', ')}`);
-  const counter = new SummaryCounter(runId);
-  const emit: ImportListener = (event) => {
-    counter.add(event);
-    options.onEvent?.(event);
-  };
-  const { files, problems } = await discoverFiles(paths);
-  emit({ type: 'discovered', files: files.length + problems.length });
-  for (const problem of problems) {
-    const path = problem.path ?? '';
-    await sink.recordFailure({ runId, file: path, code: problem.code, message: problem.message });
-    emit({ type: 'failed', path, id: null, code: problem.code, message: problem.message });
-  }
-
-  const firstPathOfId = new Map<string, string>();
-  await mapLimit(files, options.documents ?? 2, async (path) => {
+  const batch = await ImportBatch.begin(paths, sink, 'embedded import', options.onEvent);
+  await mapLimit(batch.files, options.documents ?? 2, async (path) => {
     let id: string | null = null;
     try {
       const source = await stages.intake(path);
       id = source.id;
-      const earlier = firstPathOfId.get(source.id);
-      if (earlier !== undefined || (!options.force && (await sink.hasDocument(source.id)))) {
-        emit({ type: 'duplicate', path, id: source.id, of: earlier ?? null });
-        return;
-      }
-      firstPathOfId.set(source.id, path);
+      if (await batch.isDuplicate(path, source.id, options.force ?? false)) return;
       const started = Date.now();
-      emit({ type: 'started', path, id: source.id, pages: source.pageCount });
+      batch.emit({ type: 'started', path, id: source.id, pages: source.pageCount });
       const processed = await processSource(stages, source, {
         pagesInFlight: options.pagesInFlight,
-        onPage: (page) => emit({ type: 'page', path, id: source.id, page, pages: source.pageCount }),
+        onPage: (page) => batch.emit({ type: 'page', path, id: source.id, page, pages: source.pageCount }),
       });
       processed.record.source.path = path;
-      await sink.putDocument(processed, runId);
-      emit({
+      await sink.putDocument(processed, batch.runId);
+      batch.emit({
         type: 'stored',
         path,
         id: source.id,
@@ -70,12 +50,8 @@ export async function runEmbeddedImport<Source extends SourceInfo>(
         title: processed.record.document.title,
       });
     } catch (error) {
-      const failure = asVnplanError(error, path);
-      await sink.recordFailure({ runId, file: path, code: failure.code, message: failure.message });
-      emit({ type: 'failed', path, id, code: failure.code, message: failure.message });
+      await batch.fail(path, error, id);
     }
   });
-  const summary = counter.finish();
-  await sink.finishRun(runId, 'done');
-  return summary;
+  return batch.finish();
 }

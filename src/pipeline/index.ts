@@ -13,3 +13,4 @@ export type { PipelineStages, RepairResult, SourceInfo } from './stages.js';
 export { processFile, processSource } from './process-file.js';
 export { readAllPages, type ReadPagesOptions } from './read-pages.js';
 export { extractFile } from './extract-file.js';
+export { ImportBatch } from './import-batch.js';

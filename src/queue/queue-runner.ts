@@ -1,7 +1,7 @@
 import { FlowProducer, Queue, QueueEvents } from 'bullmq';
-import { asVnplanError, VnplanError } from '../errors/index.js';
-import { discoverFiles } from '../pipeline/discover.js';
-import { SummaryCounter, type ImportListener, type ImportSummary } from '../pipeline/import-events.js';
+import { VnplanError } from '../errors/index.js';
+import { ImportBatch } from '../pipeline/import-batch.js';
+import type { ImportListener, ImportSummary } from '../pipeline/import-events.js';
 import type { ImportSink } from '../pipeline/import-sink.js';
 import type { PipelineStages, SourceInfo } from '../pipeline/stages.js';
 import { DOCUMENT_QUEUE, PAGE_QUEUE, type QueueSettings } from './connection.js';
@@ -41,12 +41,7 @@ export async function runQueueImport<Source extends SourceInfo>(
   sink: ImportSink,
   options: QueueImportOptions = {},
 ): Promise<ImportSummary> {
-  const runId = await sink.startRun(`queue import of ${paths.join(', ')}`);
-  const counter = new SummaryCounter(runId);
-  const emit: ImportListener = (event) => {
-    counter.add(event);
-    options.onEvent?.(event);
-  };
+  let batch!: ImportBatch;
   const flows = new FlowProducer({ connection: settings.connection, prefix: settings.prefix });
   const documents = new Queue(DOCUMENT_QUEUE, { connection: settings.connection, prefix: settings.prefix });
   const events = new QueueEvents(DOCUMENT_QUEUE, {
@@ -68,31 +63,22 @@ export async function runQueueImport<Source extends SourceInfo>(
       });
     });
 
-    const { files, problems } = await discoverFiles(paths);
-    emit({ type: 'discovered', files: files.length + problems.length });
-    for (const problem of problems) {
-      const path = problem.path ?? '';
-      await sink.recordFailure({ runId, file: path, code: problem.code, message: problem.message });
-      emit({ type: 'failed', path, id: null, code: problem.code, message: problem.message });
-    }
+    batch = await ImportBatch.begin(paths, sink, 'queue import', options.onEvent);
+    const emit: ImportListener = (event) => batch.emit(event);
 
     /** Job id → the document it stands for, until it finishes. */
     const pending = new Map<string, SourceInfo>();
-    const firstPathOfId = new Map<string, string>();
     const attempts = options.attempts ?? 3;
     const backoff = { type: 'exponential' as const, delay: options.backoffMs ?? 2000 };
-    for (const path of files) {
+    for (const path of batch.files) {
+      let id: string | null = null;
       try {
         const source = await intake(path);
+        id = source.id;
         const info: SourceInfo = { id: source.id, path, kind: source.kind, pageCount: source.pageCount };
-        const earlier = firstPathOfId.get(info.id);
-        if (earlier !== undefined || (!options.force && (await sink.hasDocument(info.id)))) {
-          emit({ type: 'duplicate', path, id: info.id, of: earlier ?? null });
-          continue;
-        }
-        firstPathOfId.set(info.id, path);
+        if (await batch.isDuplicate(path, info.id, options.force ?? false)) continue;
         const jobId = documentJobId(info.id, options.force ?? false);
-        const data: DocumentJobData = { source: info, runId };
+        const data: DocumentJobData = { source: info, runId: batch.runId };
         await flows.add({
           name: 'document',
           queueName: DOCUMENT_QUEUE,
@@ -124,9 +110,7 @@ export async function runQueueImport<Source extends SourceInfo>(
         pending.set(jobId, info);
         emit({ type: 'started', path, id: info.id, pages: info.pageCount });
       } catch (error) {
-        const failure = asVnplanError(error, path);
-        await sink.recordFailure({ runId, file: path, code: failure.code, message: failure.message });
-        emit({ type: 'failed', path, id: null, code: failure.code, message: failure.message });
+        await batch.fail(path, error, id);
       }
     }
 
@@ -137,9 +121,7 @@ export async function runQueueImport<Source extends SourceInfo>(
   } finally {
     await Promise.allSettled([events.close(), pageEvents.close(), documents.close(), flows.close()]);
   }
-  const summary = counter.finish();
-  await sink.finishRun(runId, 'done');
-  return summary;
+  return batch.finish();
 }
 
 async function followUntilDone(
