@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DICTIONARIES_DIR, FIXTURES_DIR } from '../../src/paths.js';
 import { extractFile } from '../../src/pipeline/index.js';
 import { PlanRecord } from '../../src/record/index.js';
+import { pdfWithBadSecondPage } from '../helpers/bad-page-pdf.js';
 import { planText } from '../helpers/plan-text.js';
 
 let dir: string;
@@ -56,6 +57,22 @@ describe('extractFile', () => {
     const body = text.pages.flatMap((page) => page.lines.map((line) => line.text)).join('\n');
     expect(body).toContain('triển khai');
     expect(body).toContain('độc lập - tự do - hạnh phúc');
+  });
+
+  it('should keep a document whose one page is broken, with a finding for that page', async () => {
+    const path = join(dir, 'bad-page.pdf');
+    await writeFile(path, await pdfWithBadSecondPage());
+    const { record } = await extractFile(path);
+    expect(record.source.pages).toBe(2);
+    expect(record.document.number?.text).toBe('15/KH-UBND');
+    expect(record.findings).toContainEqual(
+      expect.objectContaining({
+        stage: 'ocr',
+        code: 'VNPLAN_E_PDF_CORRUPT',
+        severity: 'error',
+        place: { page: 2 },
+      }),
+    );
   });
 
   it('should fail a damaged PDF with a typed error', async () => {

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { FIXTURES_DIR } from '../../src/paths.js';
 import { PAGE_QUEUE, queueSettings } from '../../src/queue/index.js';
 import { openStore } from '../../src/store/index.js';
 import { exitOf, spawnCli } from '../helpers/cli-process.js';
+import { pdfWithBadSecondPage } from '../helpers/bad-page-pdf.js';
 import { planText } from '../helpers/plan-text.js';
 import { PrivateRedis } from '../helpers/redis-server.js';
 
@@ -19,6 +20,7 @@ const SCANS = [
   join(FIXTURES_DIR, 'scans', 'ocr-01.text-layer.pdf'),
 ];
 const TEXT_DOCUMENTS = 14;
+/** Scans, text-layer PDFs, text plans, and one PDF with a broken page. */
 
 let redis: PrivateRedis;
 let dir: string;
@@ -31,11 +33,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'vnplan-queue-'));
   batch = join(dir, 'batch');
   db = join(dir, 'archive.db');
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(batch);
   for (const scan of SCANS) await copyFile(scan, join(batch, scan.split('/').pop() as string));
   for (let i = 0; i < TEXT_DOCUMENTS; i++)
     await writeFile(join(batch, `kế hoạch ${i}.txt`), planText(300 + i));
+  await writeFile(join(batch, 'one bad page.pdf'), await pdfWithBadSecondPage());
 });
 
 afterAll(async () => {
@@ -106,16 +108,23 @@ describe('queue mode', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { type: string; path?: string; number?: string });
     const summary = lines.at(-1) as unknown as { stored: number; failed: number; duplicates: number };
-    expect(summary).toMatchObject({ stored: SCANS.length + TEXT_DOCUMENTS, failed: 0, duplicates: 0 });
+    expect(summary).toMatchObject({ stored: SCANS.length + TEXT_DOCUMENTS + 1, failed: 0, duplicates: 0 });
 
     const store = await openStore(db);
     try {
       const { total, rows } = await store.query({}, { limit: 100 });
-      expect(total).toBe(SCANS.length + TEXT_DOCUMENTS);
+      expect(total).toBe(SCANS.length + TEXT_DOCUMENTS + 1);
       expect(new Set(rows.map((row) => row.id)).size).toBe(total);
       // Fields are right, not just present: each text document has the number it was written with.
       const numbers = new Set(rows.map((row) => row.number));
       for (let i = 0; i < TEXT_DOCUMENTS; i++) expect(numbers).toContain(`${300 + i}/KH-SYT`);
+      // One bad page does not block its document: it is stored, with the page's failure as a finding.
+      const records = await Promise.all(rows.map(async (row) => (await store.getDocument(row.id)).record));
+      const badPage = records.find((record) => record.source.path.endsWith('one bad page.pdf'));
+      expect(badPage?.document.number?.text).toBe('15/KH-UBND');
+      expect(badPage?.findings).toContainEqual(
+        expect.objectContaining({ stage: 'ocr', code: 'VNPLAN_E_PDF_CORRUPT', place: { page: 2 } }),
+      );
     } finally {
       await store.close();
     }
@@ -137,7 +146,7 @@ describe('queue mode', () => {
       stored: number;
       duplicates: number;
     };
-    expect(second).toMatchObject({ stored: 0, duplicates: SCANS.length + TEXT_DOCUMENTS });
+    expect(second).toMatchObject({ stored: 0, duplicates: SCANS.length + TEXT_DOCUMENTS + 1 });
 
     // SIGTERM drains: the worker stops cleanly.
     workerB.kill('SIGTERM');
