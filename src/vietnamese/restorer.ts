@@ -46,8 +46,11 @@ interface Slot {
 
 const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
 const SENTENCE_END = /[.!?;:]/;
-/** Readings this far (nats) behind on the left context are left out of an edit's confidence. */
-const POSTERIOR_MARGIN = 12;
+/**
+ * Readings this far (nats) behind the best on the left (max-marginal) are left out of an edit's
+ * confidence: the right context would have to favour them by e^8 ≈ 3000× to matter.
+ */
+const POSTERIOR_MARGIN = 8;
 /** Hypotheses this far (nats) behind the best are dropped from the beam. */
 const BEAM_MARGIN = 8;
 /** Readings of a garbled word kept for the decoder. */
@@ -199,7 +202,23 @@ export class Restorer {
       .map(({ word, id, channel }) => ({ word, id, channel }));
   }
 
+  /** Candidates of a word by mode, so repeated words cost one lookup (bounded). */
+  private readonly slotCache = new Map<string, { candidates: Candidate[]; garbled: boolean }>();
+
   private slotFor(piece: Piece, line: number, mode: DamageMode): Slot {
+    if (piece.kind !== 'word') return this.slotForUncached(piece, line, mode);
+    const key = mode[0] + piece.text;
+    let hit = this.slotCache.get(key);
+    if (!hit) {
+      const slot = this.slotForUncached(piece, line, mode);
+      hit = { candidates: slot.candidates, garbled: slot.garbled };
+      if (this.slotCache.size > 100_000) this.slotCache.clear();
+      this.slotCache.set(key, hit);
+    }
+    return { line, piece, candidates: hit.candidates, garbled: hit.garbled };
+  }
+
+  private slotForUncached(piece: Piece, line: number, mode: DamageMode): Slot {
     const text = piece.text;
     const fixed = (id: number): Slot => ({
       line,
@@ -277,7 +296,10 @@ export class Restorer {
     });
     slots.push(boundarySlot(lines.length));
 
-    const choice = this.decode(slots, beam);
+    const offsets = new Int32Array(slots.length + 1);
+    for (let i = 0; i < slots.length; i++) offsets[i + 1] = offsets[i]! + slots[i]!.candidates.length;
+    const marginals = new Float64Array(offsets[slots.length]!);
+    const choice = this.decode(slots, beam, marginals, offsets);
     const out = [...lines];
     const edits: WordEdit[] = [];
     const perLine = new Map<number, { start: number; end: number; text: string }[]>();
@@ -293,7 +315,9 @@ export class Restorer {
       if (normalise && kept) restored = normaliseTonePlacement(restored);
       if (restored === piece.text) continue;
       const local =
-        slot.candidates.length > 1 ? this.localPosterior(slots, choice, i) : [{ word: restored, p: 1 }];
+        slot.candidates.length > 1
+          ? this.localPosterior(slots, choice, i, marginals, offsets[i]!)
+          : [{ word: restored, p: 1 }];
       const confidence = local.find((x) => x.word === picked.word)?.p ?? 1;
       const alternatives = local
         .filter((x) => x.word !== picked.word && x.p >= 0.01)
@@ -327,7 +351,7 @@ export class Restorer {
    * Beam search over states of the last words (two for a trigram model, three for a 4-gram model);
    * returns the chosen candidate index per slot.
    */
-  private decode(slots: Slot[], beam: number): number[] {
+  private decode(slots: Slot[], beam: number, marginals: Float64Array, offsets: Int32Array): number[] {
     const lm = this.lm;
     const fast = lm === this.model ? this.model : null;
     const four = fast !== null && fast.order === 4;
@@ -442,15 +466,29 @@ export class Restorer {
           }
         }
       }
+      // Best score of each candidate over all states (the left max-marginal), for edit confidence.
+      const off = offsets[slotIndex]!;
+      let top = -Infinity;
+      for (let ci = 0; ci < candidates.length; ci++) {
+        let m = -Infinity;
+        for (let g = 0, k = ci * G; g < G; g++, k++) if (tScore[k]! > m) m = tScore[k]!;
+        marginals[off + ci] = m;
+        if (m > top) top = m;
+      }
       // Keep the best `beam` new states within the margin (selection by repeated max; beam is small).
+      const floor = top - BEAM_MARGIN;
+      for (let k = 0; k < size; k++) if (tScore[k]! < floor) tScore[k] = -Infinity;
       let kept = 0;
       const base = slotIndex * beam;
       while (kept < beam) {
         let best = -1;
+        let bestScore = -Infinity;
         for (let k = 0; k < size; k++)
-          if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
+          if (tScore[k]! > bestScore) {
+            bestScore = tScore[k]!;
+            best = k;
+          }
         if (best < 0) break;
-        if (kept > 0 && tScore[best]! < nScore[0]! - BEAM_MARGIN) break;
         nP3[kept] = tP3[best]!;
         nP2[kept] = tP2[best]!;
         nP1[kept] = candidates[tCand[best]!]!.id;
@@ -476,39 +514,38 @@ export class Restorer {
     return choice;
   }
 
-  /** Posterior of each candidate at slot i given the chosen neighbours (two each side), best first. */
-  private localPosterior(slots: Slot[], choice: number[], i: number): { word: string; p: number }[] {
+  /**
+   * Posterior of each candidate at slot i, best first: the decoder's best score of the candidate over
+   * all left contexts (its max-marginal) plus the next two chosen words as right context.
+   */
+  private localPosterior(
+    slots: Slot[],
+    choice: number[],
+    i: number,
+    marginals: Float64Array,
+    off: number,
+  ): { word: string; p: number }[] {
     const id = (k: number): number =>
       k < 0 || k >= slots.length ? this.model.boundary : slots[k]!.candidates[choice[k]!]!.id;
-    const a = id(i - 2);
     const b = id(i - 1);
     const c = id(i + 1);
     const d = id(i + 2);
     const candidates = slots[i]!.candidates;
-    const fast = this.lm === this.model ? this.model : null;
-    const left = fast ? fast.context(a, b) : -1;
-    const leftBow = fast ? fast.contextBackoff(left) : 0;
-    const scores = new Float64Array(candidates.length);
+    const chosen = choice[i]!;
     let leftMax = -Infinity;
-    for (let k = 0; k < candidates.length; k++) {
-      const cand = candidates[k]!;
-      let lp: number;
-      if (fast) {
-        lp = fast.trigram(left, cand.id);
-        if (lp !== lp) lp = leftBow + fast.bigramProb(b, cand.id);
-      } else lp = this.lm.logProb(a, b, cand.id);
-      scores[k] = cand.channel + lp;
-      if (scores[k]! > leftMax) leftMax = scores[k]!;
-    }
-    // Readings already far behind on the left context keep (almost) no mass: skip their right context.
+    for (let k = 0; k < candidates.length; k++)
+      if (marginals[off + k]! > leftMax) leftMax = marginals[off + k]!;
+    // Readings already far behind on the left keep (almost) no mass: skip their right context.
+    const scores = new Float64Array(candidates.length);
     let max = -Infinity;
     for (let k = 0; k < candidates.length; k++) {
-      const cand = candidates[k]!;
-      if (scores[k]! < leftMax - POSTERIOR_MARGIN && k !== choice[i]) {
+      const m = marginals[off + k]!;
+      if (m < leftMax - POSTERIOR_MARGIN && k !== chosen) {
         scores[k] = -Infinity;
         continue;
       }
-      scores[k] = scores[k]! + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d);
+      const w = candidates[k]!.id;
+      scores[k] = m + this.lm.logProb(b, w, c) + this.lm.logProb(w, c, d);
       if (scores[k]! > max) max = scores[k]!;
     }
     let total = 0;
@@ -516,7 +553,7 @@ export class Restorer {
     const out: { word: string; p: number }[] = [];
     for (let k = 0; k < candidates.length; k++) {
       const p = Math.exp(scores[k]! - max) / total;
-      if (p >= 0.01 || candidates[k] === candidates[choice[i]!]) out.push({ word: candidates[k]!.word, p });
+      if (p >= 0.01 || k === chosen) out.push({ word: candidates[k]!.word, p });
     }
     return out.sort((x, y) => y.p - x.p);
   }
