@@ -536,6 +536,10 @@ export class Restorer {
     for (let k = 0; k < candidates.length; k++)
       if (marginals[off + k]! > leftMax) leftMax = marginals[off + k]!;
     // Readings already far behind on the left keep (almost) no mass: skip their right context.
+    let rivals = 0;
+    for (let k = 0; k < candidates.length; k++)
+      if (k !== chosen && marginals[off + k]! >= leftMax - POSTERIOR_MARGIN) rivals++;
+    if (rivals === 0) return [{ word: candidates[chosen]!.word, p: 1 }];
     const scores = new Float64Array(candidates.length);
     let max = -Infinity;
     for (let k = 0; k < candidates.length; k++) {
