@@ -8,6 +8,16 @@ import { GARBLE_SYMBOLS, tokenizeLine, type Piece } from './tokenize.js';
 /** What kind of damage a text shows, which decides the candidates each word gets. */
 export type DamageMode = 'clean' | 'stripped' | 'garbled';
 
+/**
+ * How one line is treated: a damage mode, or `ocr` for the text of an OCR engine that knows Vietnamese
+ * (tesseract vie): its words are kept unless the engine doubted them (`suspects`) or their marks make
+ * an impossible syllable; those get the readings with the same letters and other marks.
+ */
+export type LineMode = DamageMode | 'ocr';
+
+/** Spans (UTF-16 offsets, end exclusive) of a line's words that the OCR engine was unsure of. */
+export type SuspectSpans = readonly { start: number; end: number }[];
+
 /** Options of diacritics restoration. */
 export interface RestoreOptions {
   /** Damage to repair; `auto` judges it from the text. @defaultValue 'auto' */
@@ -35,6 +45,8 @@ interface Candidate {
   word: string;
   id: number;
   channel: number;
+  /** The word as written (chosen → left unchanged but for tone placement). */
+  keep?: boolean;
 }
 
 interface Slot {
@@ -59,6 +71,13 @@ const MAX_GARBLE_CANDIDATES = 24;
 const CHANNEL_WEIGHT = 0.7;
 /** log-probability of leaving a word as it is when it has no good Vietnamese reading. */
 const KEEP_LOGP = -9;
+/**
+ * Score (nats) of an OCR engine's own reading of a doubted word over the other marks on the same
+ * letters: the engine is still right more often than not, so the context must clearly prefer another.
+ */
+const OCR_READING_BONUS = 2;
+/** Letters of Vietnamese words (the marks an OCR engine that knows Vietnamese writes). */
+const VIETNAMESE_LETTERS = /^[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]+$/u;
 
 /** True when a word looks damaged by OCR (digits or symbols among letters, or impossible marked letters). */
 export function looksGarbled(word: string): boolean {
@@ -147,6 +166,26 @@ export function judgeDamage(lines: string[]): DamageMode {
   return 'stripped';
 }
 
+/**
+ * Judges an OCR page: text with Vietnamese marks and few symbol-garbled words came from an engine that
+ * knows Vietnamese (`ocr`); otherwise as `judgeDamage` (e.g. an English model's garbling).
+ */
+export function judgeOcrDamage(lines: string[]): LineMode {
+  let words = 0;
+  let marked = 0;
+  let symbols = 0;
+  for (const line of lines) {
+    for (const piece of tokenizeLine(line)) {
+      if (piece.kind !== 'word') continue;
+      words++;
+      if (GARBLE_CHARS.test(piece.text)) symbols++;
+      else if (hasVietnameseMark(piece.text)) marked++;
+    }
+  }
+  if (words > 0 && marked / words >= 0.2 && symbols / words < 0.03) return 'ocr';
+  return judgeDamage(lines);
+}
+
 /** Diacritics restoration: candidates per word, a trigram language model, and beam decoding. */
 export class Restorer {
   constructor(
@@ -205,12 +244,12 @@ export class Restorer {
   /** Candidates of a word by mode, so repeated words cost one lookup (bounded). */
   private readonly slotCache = new Map<string, { candidates: Candidate[]; garbled: boolean }>();
 
-  private slotFor(piece: Piece, line: number, mode: DamageMode): Slot {
-    if (piece.kind !== 'word') return this.slotForUncached(piece, line, mode);
-    const key = mode[0] + piece.text;
+  private slotFor(piece: Piece, line: number, mode: LineMode, suspect = false): Slot {
+    if (piece.kind !== 'word') return this.slotForUncached(piece, line, mode, suspect);
+    const key = (suspect ? mode[0]!.toUpperCase() : mode[0]!) + piece.text;
     let hit = this.slotCache.get(key);
     if (!hit) {
-      const slot = this.slotForUncached(piece, line, mode);
+      const slot = this.slotForUncached(piece, line, mode, suspect);
       hit = { candidates: slot.candidates, garbled: slot.garbled };
       if (this.slotCache.size > 100_000) this.slotCache.clear();
       this.slotCache.set(key, hit);
@@ -218,7 +257,7 @@ export class Restorer {
     return { line, piece, candidates: hit.candidates, garbled: hit.garbled };
   }
 
-  private slotForUncached(piece: Piece, line: number, mode: DamageMode): Slot {
+  private slotForUncached(piece: Piece, line: number, mode: LineMode, suspect: boolean): Slot {
     const text = piece.text;
     const fixed = (id: number): Slot => ({
       line,
@@ -233,6 +272,24 @@ export class Restorer {
     const garbled = looksGarbled(text);
     const ascii = /^[a-z]+$/.test(lower);
     if (mode === 'clean' && !garbled) return fixed(self);
+    if (mode === 'ocr' && !GARBLE_CHARS.test(text)) {
+      if (!suspect && !garbled) return fixed(self);
+      // Doubted or impossible: the same letters with other marks, the engine's own reading favoured.
+      if (VIETNAMESE_LETTERS.test(lower)) {
+        const readings = this.foldCandidates(fold(lower));
+        if (readings.length) {
+          const written = normaliseTonePlacement(lower);
+          const own = readings.findIndex((c) => c.word === written);
+          const candidates = readings.map((c, i) =>
+            i === own ? { ...c, channel: OCR_READING_BONUS, keep: true } : c,
+          );
+          if (own < 0 && !garbled)
+            candidates.push({ word: text, id: self, channel: OCR_READING_BONUS, keep: true });
+          return { line, piece, candidates, garbled: false };
+        }
+      }
+      if (!garbled) return fixed(self);
+    }
     if (mode === 'stripped' && !garbled) {
       if (!ascii) return fixed(self);
       const c = this.foldCandidates(lower);
@@ -252,10 +309,11 @@ export class Restorer {
   restoreLines(
     lines: string[],
     options: RestoreOptions = {},
-    lineModes?: DamageMode[],
+    lineModes?: LineMode[],
+    suspects?: (SuspectSpans | undefined)[],
   ): { lines: string[]; edits: WordEdit[]; mode: DamageMode } {
     const mode = !options.mode || options.mode === 'auto' ? judgeDamage(lines) : options.mode;
-    const modeOf = (line: number): DamageMode =>
+    const modeOf = (line: number): LineMode =>
       (!options.mode || options.mode === 'auto' ? lineModes?.[line] : undefined) ?? mode;
     const beam = options.beamWidth ?? 10;
     const normalise = options.normaliseTones ?? true;
@@ -291,7 +349,11 @@ export class Restorer {
           continue;
         }
         prevEndedSentence = false;
-        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex)));
+        const spans = suspects?.[lineIndex];
+        const suspect =
+          spans !== undefined &&
+          spans.some((s) => piece.start < s.end && piece.start + piece.text.length > s.start);
+        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex), suspect));
       }
     });
     slots.push(boundarySlot(lines.length));
@@ -309,7 +371,9 @@ export class Restorer {
       if (!piece || piece.kind !== 'word') continue;
       const picked = slot.candidates[choice[i]!]!;
       const kept =
-        picked.channel === KEEP_LOGP || (slot.candidates.length === 1 && picked.word === piece.text);
+        picked.keep === true ||
+        picked.channel === KEEP_LOGP ||
+        (slot.candidates.length === 1 && picked.word === piece.text);
       let restored = kept ? piece.text : applyCase(picked.word, piece.text);
       // Model words already carry the normalised tone placement; words kept as written may not.
       if (normalise && kept) restored = normaliseTonePlacement(restored);
