@@ -387,8 +387,7 @@ export class Restorer {
         .filter((x) => x.word !== picked.word && x.p >= 0.01)
         .slice(0, 3)
         .map((x) => (x.word === piece.text ? x.word : applyCase(x.word, piece.text)));
-      const reason =
-        slot.candidates.length === 1 ? 'normalisation' : slot.garbled ? 'ocr-garble' : 'diacritics';
+      const reason = kept ? 'normalisation' : slot.garbled ? 'ocr-garble' : 'diacritics';
       edits.push({
         line: slot.line + 1,
         column: piece.start + 1,
