@@ -1,4 +1,4 @@
-import type { DocumentText } from '../document-text.js';
+import type { DocumentText, TextLine } from '../document-text.js';
 import type { RestorationEdit } from '../record/restoration-edit.js';
 import { convertText, detectEncoding } from './encodings/detect.js';
 import { decodeAs } from './encodings/convert.js';
@@ -6,7 +6,9 @@ import { encodingFromFontName } from './encodings/detect.js';
 import { sharedRestorer } from './load.js';
 import {
   judgeDamage,
-  type DamageMode,
+  judgeOcrDamage,
+  type LineMode,
+  type SuspectSpans,
   type Restorer,
   type RestoreOptions,
   type WordEdit,
@@ -22,11 +24,32 @@ export interface RepairOptions extends RestoreOptions {
   overlayDir?: string;
   /** A restorer to use instead of the shared one (tests, benchmarks). */
   restorer?: Restorer;
+  /**
+   * On OCR pages read by an engine that knows Vietnamese, words whose OCR confidence (0–100) is under
+   * this are re-decoded with the language model (same letters, other marks); others are kept.
+   * @defaultValue 90
+   */
+  ocrLowConfidence?: number;
 }
 
 export type TextEdit = Omit<RestorationEdit, 'page'> & { page?: number };
 
 const DEFAULT_LOW_CONFIDENCE = 0.6;
+const DEFAULT_OCR_LOW_CONFIDENCE = 90;
+
+/** Spans of the words of an OCR line whose confidence is under `threshold` (words found in order). */
+export function doubtedSpans(line: TextLine, threshold: number): SuspectSpans {
+  const spans: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const word of line.words ?? []) {
+    const text = word.text.normalize('NFC');
+    const at = text ? line.text.indexOf(text, from) : -1;
+    if (at < 0) continue;
+    from = at + text.length;
+    if (word.confidence < threshold) spans.push({ start: at, end: from });
+  }
+  return spans;
+}
 
 /** Word-level edits for a line the encoding conversion changed. */
 function encodingEdits(before: string, after: string, line: number): WordEdit[] {
@@ -147,15 +170,26 @@ export function repairDocument(
   }
 
   // Damage is judged page by page: a document can mix a good text layer with stripped or OCR'd pages.
-  const pageModes = new Map<number, DamageMode>();
-  doc.pages.forEach((_, pageIndex) => {
+  // OCR pages from an engine that knows Vietnamese keep their words but the doubted and impossible ones.
+  const pageModes = new Map<number, LineMode>();
+  doc.pages.forEach((page, pageIndex) => {
     const lines = converted.filter((_, i) => places[i]!.pageIndex === pageIndex);
-    pageModes.set(pageIndex, judgeDamage(lines));
+    pageModes.set(pageIndex, page.source === 'ocr' ? judgeOcrDamage(lines) : judgeDamage(lines));
+  });
+  const ocrThreshold = options.ocrLowConfidence ?? DEFAULT_OCR_LOW_CONFIDENCE;
+  const suspects = places.map((p, i) => {
+    if (pageModes.get(p.pageIndex) !== 'ocr') return undefined;
+    const line = doc.pages[p.pageIndex]!.lines[p.lineIndex]!;
+    // Spans refer to the line as OCR wrote it; a converted line no longer matches them.
+    return converted[i] === line.text.normalize('NFC')
+      ? doubtedSpans({ ...line, text: converted[i] }, ocrThreshold)
+      : undefined;
   });
   const restored = restorer.restoreLines(
     converted,
     options,
     places.map((p) => pageModes.get(p.pageIndex)!),
+    suspects,
   );
   for (const e of restored.edits) {
     const place = places[e.line - 1]!;

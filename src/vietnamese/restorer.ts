@@ -8,6 +8,16 @@ import { GARBLE_SYMBOLS, tokenizeLine, type Piece } from './tokenize.js';
 /** What kind of damage a text shows, which decides the candidates each word gets. */
 export type DamageMode = 'clean' | 'stripped' | 'garbled';
 
+/**
+ * How one line is treated: a damage mode, or `ocr` for the text of an OCR engine that knows Vietnamese
+ * (tesseract vie): its words are kept unless the engine doubted them (`suspects`) or their marks make
+ * an impossible syllable; those get the readings with the same letters and other marks.
+ */
+export type LineMode = DamageMode | 'ocr';
+
+/** Spans (UTF-16 offsets, end exclusive) of a line's words that the OCR engine was unsure of. */
+export type SuspectSpans = readonly { start: number; end: number }[];
+
 /** Options of diacritics restoration. */
 export interface RestoreOptions {
   /** Damage to repair; `auto` judges it from the text. @defaultValue 'auto' */
@@ -35,6 +45,8 @@ interface Candidate {
   word: string;
   id: number;
   channel: number;
+  /** The word as written (chosen → left unchanged but for tone placement). */
+  keep?: boolean;
 }
 
 interface Slot {
@@ -46,8 +58,11 @@ interface Slot {
 
 const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
 const SENTENCE_END = /[.!?;:]/;
-/** Readings this far (nats) behind on the left context are left out of an edit's confidence. */
-const POSTERIOR_MARGIN = 12;
+/**
+ * Readings this far (nats) behind the best on the left (max-marginal) are left out of an edit's
+ * confidence: the right context would have to favour them by e^8 ≈ 3000× to matter.
+ */
+const POSTERIOR_MARGIN = 8;
 /** Hypotheses this far (nats) behind the best are dropped from the beam. */
 const BEAM_MARGIN = 8;
 /** Readings of a garbled word kept for the decoder. */
@@ -56,6 +71,13 @@ const MAX_GARBLE_CANDIDATES = 24;
 const CHANNEL_WEIGHT = 0.7;
 /** log-probability of leaving a word as it is when it has no good Vietnamese reading. */
 const KEEP_LOGP = -9;
+/**
+ * Score (nats) of an OCR engine's own reading of a doubted word over the other marks on the same
+ * letters: the engine is still right more often than not, so the context must clearly prefer another.
+ */
+const OCR_READING_BONUS = 2;
+/** Letters of Vietnamese words (the marks an OCR engine that knows Vietnamese writes). */
+const VIETNAMESE_LETTERS = /^[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]+$/u;
 
 /** True when a word looks damaged by OCR (digits or symbols among letters, or impossible marked letters). */
 export function looksGarbled(word: string): boolean {
@@ -144,6 +166,26 @@ export function judgeDamage(lines: string[]): DamageMode {
   return 'stripped';
 }
 
+/**
+ * Judges an OCR page: text with Vietnamese marks and few symbol-garbled words came from an engine that
+ * knows Vietnamese (`ocr`); otherwise as `judgeDamage` (e.g. an English model's garbling).
+ */
+export function judgeOcrDamage(lines: string[]): LineMode {
+  let words = 0;
+  let marked = 0;
+  let symbols = 0;
+  for (const line of lines) {
+    for (const piece of tokenizeLine(line)) {
+      if (piece.kind !== 'word') continue;
+      words++;
+      if (GARBLE_CHARS.test(piece.text)) symbols++;
+      else if (hasVietnameseMark(piece.text)) marked++;
+    }
+  }
+  if (words > 0 && marked / words >= 0.2 && symbols / words < 0.03) return 'ocr';
+  return judgeDamage(lines);
+}
+
 /** Diacritics restoration: candidates per word, a trigram language model, and beam decoding. */
 export class Restorer {
   constructor(
@@ -199,7 +241,23 @@ export class Restorer {
       .map(({ word, id, channel }) => ({ word, id, channel }));
   }
 
-  private slotFor(piece: Piece, line: number, mode: DamageMode): Slot {
+  /** Candidates of a word by mode, so repeated words cost one lookup (bounded). */
+  private readonly slotCache = new Map<string, { candidates: Candidate[]; garbled: boolean }>();
+
+  private slotFor(piece: Piece, line: number, mode: LineMode, suspect = false): Slot {
+    if (piece.kind !== 'word') return this.slotForUncached(piece, line, mode, suspect);
+    const key = (suspect ? mode[0]!.toUpperCase() : mode[0]!) + piece.text;
+    let hit = this.slotCache.get(key);
+    if (!hit) {
+      const slot = this.slotForUncached(piece, line, mode, suspect);
+      hit = { candidates: slot.candidates, garbled: slot.garbled };
+      if (this.slotCache.size > 100_000) this.slotCache.clear();
+      this.slotCache.set(key, hit);
+    }
+    return { line, piece, candidates: hit.candidates, garbled: hit.garbled };
+  }
+
+  private slotForUncached(piece: Piece, line: number, mode: LineMode, suspect: boolean): Slot {
     const text = piece.text;
     const fixed = (id: number): Slot => ({
       line,
@@ -214,6 +272,24 @@ export class Restorer {
     const garbled = looksGarbled(text);
     const ascii = /^[a-z]+$/.test(lower);
     if (mode === 'clean' && !garbled) return fixed(self);
+    if (mode === 'ocr' && !GARBLE_CHARS.test(text)) {
+      if (!suspect && !garbled) return fixed(self);
+      // Doubted or impossible: the same letters with other marks, the engine's own reading favoured.
+      if (VIETNAMESE_LETTERS.test(lower)) {
+        const readings = this.foldCandidates(fold(lower));
+        if (readings.length) {
+          const written = normaliseTonePlacement(lower);
+          const own = readings.findIndex((c) => c.word === written);
+          const candidates = readings.map((c, i) =>
+            i === own ? { ...c, channel: OCR_READING_BONUS, keep: true } : c,
+          );
+          if (own < 0 && !garbled)
+            candidates.push({ word: text, id: self, channel: OCR_READING_BONUS, keep: true });
+          return { line, piece, candidates, garbled: false };
+        }
+      }
+      if (!garbled) return fixed(self);
+    }
     if (mode === 'stripped' && !garbled) {
       if (!ascii) return fixed(self);
       const c = this.foldCandidates(lower);
@@ -233,10 +309,11 @@ export class Restorer {
   restoreLines(
     lines: string[],
     options: RestoreOptions = {},
-    lineModes?: DamageMode[],
+    lineModes?: LineMode[],
+    suspects?: (SuspectSpans | undefined)[],
   ): { lines: string[]; edits: WordEdit[]; mode: DamageMode } {
     const mode = !options.mode || options.mode === 'auto' ? judgeDamage(lines) : options.mode;
-    const modeOf = (line: number): DamageMode =>
+    const modeOf = (line: number): LineMode =>
       (!options.mode || options.mode === 'auto' ? lineModes?.[line] : undefined) ?? mode;
     const beam = options.beamWidth ?? 10;
     const normalise = options.normaliseTones ?? true;
@@ -272,12 +349,19 @@ export class Restorer {
           continue;
         }
         prevEndedSentence = false;
-        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex)));
+        const spans = suspects?.[lineIndex];
+        const suspect =
+          spans !== undefined &&
+          spans.some((s) => piece.start < s.end && piece.start + piece.text.length > s.start);
+        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex), suspect));
       }
     });
     slots.push(boundarySlot(lines.length));
 
-    const choice = this.decode(slots, beam);
+    const offsets = new Int32Array(slots.length + 1);
+    for (let i = 0; i < slots.length; i++) offsets[i + 1] = offsets[i]! + slots[i]!.candidates.length;
+    const marginals = new Float64Array(offsets[slots.length]!);
+    const choice = this.decode(slots, beam, marginals, offsets);
     const out = [...lines];
     const edits: WordEdit[] = [];
     const perLine = new Map<number, { start: number; end: number; text: string }[]>();
@@ -287,20 +371,23 @@ export class Restorer {
       if (!piece || piece.kind !== 'word') continue;
       const picked = slot.candidates[choice[i]!]!;
       const kept =
-        picked.channel === KEEP_LOGP || (slot.candidates.length === 1 && picked.word === piece.text);
+        picked.keep === true ||
+        picked.channel === KEEP_LOGP ||
+        (slot.candidates.length === 1 && picked.word === piece.text);
       let restored = kept ? piece.text : applyCase(picked.word, piece.text);
       // Model words already carry the normalised tone placement; words kept as written may not.
       if (normalise && kept) restored = normaliseTonePlacement(restored);
       if (restored === piece.text) continue;
       const local =
-        slot.candidates.length > 1 ? this.localPosterior(slots, choice, i) : [{ word: restored, p: 1 }];
+        slot.candidates.length > 1
+          ? this.localPosterior(slots, choice, i, marginals, offsets[i]!)
+          : [{ word: restored, p: 1 }];
       const confidence = local.find((x) => x.word === picked.word)?.p ?? 1;
       const alternatives = local
         .filter((x) => x.word !== picked.word && x.p >= 0.01)
         .slice(0, 3)
         .map((x) => (x.word === piece.text ? x.word : applyCase(x.word, piece.text)));
-      const reason =
-        slot.candidates.length === 1 ? 'normalisation' : slot.garbled ? 'ocr-garble' : 'diacritics';
+      const reason = kept ? 'normalisation' : slot.garbled ? 'ocr-garble' : 'diacritics';
       edits.push({
         line: slot.line + 1,
         column: piece.start + 1,
@@ -327,7 +414,7 @@ export class Restorer {
    * Beam search over states of the last words (two for a trigram model, three for a 4-gram model);
    * returns the chosen candidate index per slot.
    */
-  private decode(slots: Slot[], beam: number): number[] {
+  private decode(slots: Slot[], beam: number, marginals: Float64Array, offsets: Int32Array): number[] {
     const lm = this.lm;
     const fast = lm === this.model ? this.model : null;
     const four = fast !== null && fast.order === 4;
@@ -442,15 +529,29 @@ export class Restorer {
           }
         }
       }
+      // Best score of each candidate over all states (the left max-marginal), for edit confidence.
+      const off = offsets[slotIndex]!;
+      let top = -Infinity;
+      for (let ci = 0; ci < candidates.length; ci++) {
+        let m = -Infinity;
+        for (let g = 0, k = ci * G; g < G; g++, k++) if (tScore[k]! > m) m = tScore[k]!;
+        marginals[off + ci] = m;
+        if (m > top) top = m;
+      }
       // Keep the best `beam` new states within the margin (selection by repeated max; beam is small).
+      const floor = top - BEAM_MARGIN;
+      for (let k = 0; k < size; k++) if (tScore[k]! < floor) tScore[k] = -Infinity;
       let kept = 0;
       const base = slotIndex * beam;
       while (kept < beam) {
         let best = -1;
+        let bestScore = -Infinity;
         for (let k = 0; k < size; k++)
-          if (tScore[k]! > -Infinity && (best < 0 || tScore[k]! > tScore[best]!)) best = k;
+          if (tScore[k]! > bestScore) {
+            bestScore = tScore[k]!;
+            best = k;
+          }
         if (best < 0) break;
-        if (kept > 0 && tScore[best]! < nScore[0]! - BEAM_MARGIN) break;
         nP3[kept] = tP3[best]!;
         nP2[kept] = tP2[best]!;
         nP1[kept] = candidates[tCand[best]!]!.id;
@@ -476,39 +577,42 @@ export class Restorer {
     return choice;
   }
 
-  /** Posterior of each candidate at slot i given the chosen neighbours (two each side), best first. */
-  private localPosterior(slots: Slot[], choice: number[], i: number): { word: string; p: number }[] {
+  /**
+   * Posterior of each candidate at slot i, best first: the decoder's best score of the candidate over
+   * all left contexts (its max-marginal) plus the next two chosen words as right context.
+   */
+  private localPosterior(
+    slots: Slot[],
+    choice: number[],
+    i: number,
+    marginals: Float64Array,
+    off: number,
+  ): { word: string; p: number }[] {
     const id = (k: number): number =>
       k < 0 || k >= slots.length ? this.model.boundary : slots[k]!.candidates[choice[k]!]!.id;
-    const a = id(i - 2);
     const b = id(i - 1);
     const c = id(i + 1);
     const d = id(i + 2);
     const candidates = slots[i]!.candidates;
-    const fast = this.lm === this.model ? this.model : null;
-    const left = fast ? fast.context(a, b) : -1;
-    const leftBow = fast ? fast.contextBackoff(left) : 0;
-    const scores = new Float64Array(candidates.length);
+    const chosen = choice[i]!;
     let leftMax = -Infinity;
-    for (let k = 0; k < candidates.length; k++) {
-      const cand = candidates[k]!;
-      let lp: number;
-      if (fast) {
-        lp = fast.trigram(left, cand.id);
-        if (lp !== lp) lp = leftBow + fast.bigramProb(b, cand.id);
-      } else lp = this.lm.logProb(a, b, cand.id);
-      scores[k] = cand.channel + lp;
-      if (scores[k]! > leftMax) leftMax = scores[k]!;
-    }
-    // Readings already far behind on the left context keep (almost) no mass: skip their right context.
+    for (let k = 0; k < candidates.length; k++)
+      if (marginals[off + k]! > leftMax) leftMax = marginals[off + k]!;
+    // Readings already far behind on the left keep (almost) no mass: skip their right context.
+    let rivals = 0;
+    for (let k = 0; k < candidates.length; k++)
+      if (k !== chosen && marginals[off + k]! >= leftMax - POSTERIOR_MARGIN) rivals++;
+    if (rivals === 0) return [{ word: candidates[chosen]!.word, p: 1 }];
+    const scores = new Float64Array(candidates.length);
     let max = -Infinity;
     for (let k = 0; k < candidates.length; k++) {
-      const cand = candidates[k]!;
-      if (scores[k]! < leftMax - POSTERIOR_MARGIN && k !== choice[i]) {
+      const m = marginals[off + k]!;
+      if (m < leftMax - POSTERIOR_MARGIN && k !== chosen) {
         scores[k] = -Infinity;
         continue;
       }
-      scores[k] = scores[k]! + this.lm.logProb(b, cand.id, c) + this.lm.logProb(cand.id, c, d);
+      const w = candidates[k]!.id;
+      scores[k] = m + this.lm.logProb(b, w, c) + this.lm.logProb(w, c, d);
       if (scores[k]! > max) max = scores[k]!;
     }
     let total = 0;
@@ -516,7 +620,7 @@ export class Restorer {
     const out: { word: string; p: number }[] = [];
     for (let k = 0; k < candidates.length; k++) {
       const p = Math.exp(scores[k]! - max) / total;
-      if (p >= 0.01 || candidates[k] === candidates[choice[i]!]) out.push({ word: candidates[k]!.word, p });
+      if (p >= 0.01 || k === chosen) out.push({ word: candidates[k]!.word, p });
     }
     return out.sort((x, y) => y.p - x.p);
   }

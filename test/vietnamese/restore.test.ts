@@ -8,7 +8,14 @@ import { createContext } from '../../src/cli/context.js';
 import { ExitCode } from '../../src/errors/index.js';
 import { RestorationEdit } from '../../src/record/restoration-edit.js';
 import { fold } from '../../src/vietnamese/tone.js';
-import { learnDocuments, loadRestorer, repairDocument, restoreText } from '../../src/vietnamese/index.js';
+import type { PageText } from '../../src/document-text.js';
+import {
+  doubtedSpans,
+  learnDocuments,
+  loadRestorer,
+  repairDocument,
+  restoreText,
+} from '../../src/vietnamese/index.js';
 import { TCVN3_BYTES } from '../../src/vietnamese/encodings/tables.js';
 
 // Sentences written for these tests (not from any benchmark set).
@@ -134,6 +141,96 @@ describe('repairDocument', () => {
     const cac = out.edits.find((e) => e.original === 'Cac')!;
     expect(cac).toMatchObject({ page: 2, line: 1, column: 1, restored: 'Các', reason: 'diacritics' });
     expect(out.edits.filter((e) => e.page === 1).every((e) => e.reason === 'encoding')).toBe(true);
+  });
+});
+
+/** An OCR page line from words and their confidences (boxes are placeholders: the pass ignores them). */
+function ocrLine(words: [string, number][]): PageText['lines'][number] {
+  return {
+    text: words.map(([w]) => w).join(' '),
+    words: words.map(([text, confidence], i) => ({
+      text,
+      confidence,
+      bbox: { x0: i * 100, y0: 0, x1: i * 100 + 90, y1: 40 },
+    })),
+  };
+}
+
+function ocrPage(lines: [string, number][][]): { pages: PageText[] } {
+  return { pages: [{ page: 1, source: 'ocr', findings: [], lines: lines.map(ocrLine) }] };
+}
+
+describe('OCR pass (pages from an engine that knows Vietnamese)', () => {
+  // Sentences written for these tests, with the kind of wrong tones tesseract's vie model leaves.
+  const sure: [string, number][] = [
+    ['Các', 96],
+    ['cơ', 95],
+    ['quan', 96],
+    ['tăng', 94],
+    ['cường', 95],
+    ['công', 96],
+    ['tác', 95],
+  ];
+  const lines = (phoConfidence: number): [string, number][][] => [
+    [...sure, ['phố', phoConfidence], ['biến', 93], ['giáo', 95], ['dục', 94], ['pháp', 96], ['luật', 95]],
+    [
+      ['Toàn', 95],
+      ['dân', 96],
+      ['bảo', 95],
+      ['vệ', 94],
+      ['Tô', 58],
+      ['quôc', 91],
+      ['và', 96],
+      ['xây', 95],
+      ['dựng', 94],
+      ['đất', 95],
+      ['nước', 96],
+    ],
+  ];
+
+  it('should re-decode doubted and impossible-tone words and log them as diacritics edits', () => {
+    const out = repairDocument(ocrPage(lines(61)), { restorer });
+    const text = out.text.pages[0]!.lines.map((l) => l.text);
+    expect(text[0]).toBe('Các cơ quan tăng cường công tác phổ biến giáo dục pháp luật');
+    expect(text[1]).toBe('Toàn dân bảo vệ Tổ quốc và xây dựng đất nước');
+    const column = ocrLine(lines(61)[0]!).text.indexOf('phố') + 1;
+    const pho = out.edits.find((e) => e.original === 'phố')!;
+    expect(pho).toMatchObject({ page: 1, line: 1, column, restored: 'phổ', reason: 'diacritics' });
+    expect(out.edits.find((e) => e.original === 'quôc')).toMatchObject({
+      restored: 'quốc',
+      reason: 'diacritics',
+    });
+    expect(out.edits.every((e) => e.reason === 'diacritics')).toBe(true);
+  });
+
+  it('should leave a word the engine was sure of as it is', () => {
+    const out = repairDocument(ocrPage(lines(97)), { restorer });
+    expect(out.text.pages[0]!.lines[0]!.text).toContain(' phố biến ');
+    expect(out.edits.some((e) => e.original === 'phố')).toBe(false);
+    // A higher threshold makes the same word doubtful.
+    const strict = repairDocument(ocrPage(lines(97)), { restorer, ocrLowConfidence: 98 });
+    expect(strict.text.pages[0]!.lines[0]!.text).toContain(' phổ biến ');
+  });
+
+  it('should keep every word of a confident line that is already right', () => {
+    const page = ocrPage([[...sure, ['phổ', 70], ['biến', 70]]]);
+    const out = repairDocument(page, { restorer });
+    expect(out.text.pages[0]!.lines[0]!.text).toBe(page.pages[0]!.lines[0]!.text);
+    expect(out.edits).toEqual([]);
+  });
+
+  it('should map OCR words to the spans of their line', () => {
+    const line = ocrLine([
+      ['Sở', 95],
+      ['Tài', 40],
+      ['chính', 96],
+      ['Tài', 30],
+    ]);
+    expect(doubtedSpans(line, 90)).toEqual([
+      { start: 3, end: 6 },
+      { start: 13, end: 16 },
+    ]);
+    expect(doubtedSpans({ text: 'no words' }, 90)).toEqual([]);
   });
 });
 

@@ -34,9 +34,8 @@ export class TrigramModel implements LanguageModel {
   private readonly triBow: Int16Array;
   private readonly quadLogp: Int16Array;
   private readonly quadWord: Uint16Array;
-  private readonly table: Int32Array;
-  private readonly mask: number;
-  private readonly shift: number;
+  /** First bigram of each word as w1 (V + 1 entries). */
+  private readonly biStart: Uint32Array;
 
   constructor(gzipped: Uint8Array) {
     const raw = gunzipSync(gzipped);
@@ -86,40 +85,33 @@ export class TrigramModel implements LanguageModel {
     this.number = this.ids.get(NUMBER)!;
     this.comma = this.ids.get(COMMA)!;
 
-    let size = 2;
-    let bits = 1;
-    while (size < B * 2) {
-      size <<= 1;
-      bits++;
-    }
-    this.mask = size - 1;
-    this.shift = 32 - bits;
-    this.table = new Int32Array(size);
+    // Bigram keys are sorted (w1 major): each word's successors are one run, found by binary search.
+    // Decoding looks up many words after the same few contexts, so those runs stay in cache.
+    this.biStart = new Uint32Array(V + 1);
+    let w = 0;
     for (let i = 0; i < B; i++) {
-      let h = this.slotOf(this.biKeys[i]!);
-      while (this.table[h] !== 0) h = (h + 1) & this.mask;
-      this.table[h] = i + 1;
+      const w1 = (this.biKeys[i]! / P16) | 0;
+      while (w < w1) this.biStart[++w] = i;
     }
+    while (w < V) this.biStart[++w] = B;
   }
 
   id(word: string): number {
     return this.ids.get(word) ?? this.unk;
   }
 
-  /** Multiplicative hashing: the high bits of key × golden ratio (the low bits would repeat w2). */
-  private slotOf(key: number): number {
-    return Math.imul(key ^ (key >>> 16), 0x9e3779b1) >>> this.shift;
-  }
-
   private bigram(w1: number, w2: number): number {
     const key = w1 * P16 + w2;
-    let h = this.slotOf(key);
-    for (;;) {
-      const slot = this.table[h]!;
-      if (slot === 0) return -1;
-      if (this.biKeys[slot - 1] === key) return slot - 1;
-      h = (h + 1) & this.mask;
+    let lo = this.biStart[w1]!;
+    let hi = this.biStart[w1 + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.biKeys[mid]!;
+      if (k === key) return mid;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
     }
+    return -1;
   }
 
   /** Index of the bigram (w1, w2) as a trigram context, or -1. */
