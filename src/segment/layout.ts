@@ -20,6 +20,7 @@ import {
   isPersonName,
   typeHeading,
 } from './patterns.js';
+import { headingAfterJunk, isNoiseLine } from './ocr-noise.js';
 import { fold, isUpperLine } from './text-tools.js';
 import type { DocumentText } from '../document-text.js';
 
@@ -135,7 +136,19 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
   for (; index < headerLimit; index++) {
     const line = lines[index]!;
     const folded = fold(line.text);
-    if (MOTTO.test(folded)) {
+    const junkHeading = headingAfterJunk(
+      line.text,
+      (rest) => typeHeading(rest) !== null && isUpperLine(rest) && !/:\s*$/.test(rest),
+    );
+    if (isNoiseLine(line.text)) {
+      // Specks OCR reads as letters between header parts ("T", "M"): set aside, the header goes on.
+      layout.other.push(line);
+    } else if (junkHeading) {
+      layout.type = { ...line, text: junkHeading };
+      layout.typeName = typeHeading(junkHeading);
+      index++;
+      break;
+    } else if (MOTTO.test(folded)) {
       layout.motto.push(line);
     } else if (!layout.number && isNumberLine(line.text) && line.text.length < 60) {
       layout.number = line;
@@ -173,7 +186,8 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       !layout.titleIsSubject &&
       (layout.number === null || line.column === 1)
     ) {
-      layout.issuer.push(line);
+      // OCR specks after an agency name ("ỦY BAN NHÂN DÂN.", "BỘ CÔNG THƯƠNG...") are not part of it.
+      layout.issuer.push({ ...line, text: line.text.replace(/[\s.,;:…]+$/u, '') });
     } else if (
       layout.issuer.length === 0 &&
       !layout.number &&

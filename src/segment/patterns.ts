@@ -83,7 +83,8 @@ export function isPositionLine(text: string): boolean {
 
 /** A "Số:" line, accents optional ("Só:", "Sô:", "86:"). */
 export function isNumberLine(text: string): boolean {
-  return NUMBER_LINE.test(text) || /^s[o6]\s*[:;.]\s*[\d/]/.test(fold(text));
+  // OCR reads the accented "ố" of "Số:" as é, á, a, e: with the colon and a number part after it.
+  return NUMBER_LINE.test(text) || /^s[o6]\s*[:;.]\s*[\d/]|^s[oae6]\s*[:;]\s*\S*[\d/]/.test(fold(text));
 }
 
 /** Upper-case positions that open a signature block. */
