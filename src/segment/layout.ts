@@ -96,6 +96,39 @@ export function joinClauses(lines: LogicalLine[]): Clause[] {
   return clauses;
 }
 
+/**
+ * An agency line printed below the whole motto ("Độc lập - Tự do - Hạnh phúc") once the issuer is known
+ * is an arrival stamp ("VĂN PHÒNG CHÍNH PHỦ / ĐẾN"), not the issuer: the issuer prints beside or above
+ * the motto. (An issuer line on the printed line right after the last one, or read between the two
+ * motto lines, is still taken.)
+ */
+function belowMotto(layout: DocumentLayout, line: LogicalLine): boolean {
+  const last = layout.issuer[layout.issuer.length - 1];
+  return (
+    last !== undefined &&
+    line.column === undefined &&
+    (line.page !== last.page || line.line > last.line + 1) &&
+    layout.motto.some((motto) => /^(doc\s*lap|d[eéo]c\s*1ap)/.test(fold(motto.text)))
+  );
+}
+
+/**
+ * A short one-line title ("Về việc treo cờ Tổ quốc") followed directly by a full-width line is followed by
+ * the body, not by more title: titles are centred lines of similar length.
+ */
+function startsBodyAfterShortTitle(title: LogicalLine[], line: LogicalLine): boolean {
+  if (title.length !== 1) return false;
+  const first = title[0]!.text;
+  return (
+    first.split(' ').length >= 3 &&
+    !isUpperLine(first) &&
+    !isUpperLine(line.text) &&
+    first.length < 45 &&
+    line.text.length >= 60 &&
+    line.text.length >= 1.8 * first.length
+  );
+}
+
 function isSignatureStart(text: string): boolean {
   return DELEGATION.test(text) || (isUpperLine(text) && isPositionLine(text) && text.length < 60);
 }
@@ -180,6 +213,8 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       layout.typeName = typeHeading(line.text);
       index++;
       break;
+    } else if (isHeaderIssuerLine(line.text) && layout.type === null && belowMotto(layout, line)) {
+      layout.other.push(line);
     } else if (
       isHeaderIssuerLine(line.text) &&
       layout.type === null &&
@@ -204,6 +239,24 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       break;
     }
   }
+  if (!layout.type && !layout.titleIsSubject && layout.number && index < lines.length) {
+    // The type heading lost under a stamp or speck: the trích yếu still stands between the number and
+    // the basis (sentence-case lines, up to five, before "Căn cứ …").
+    const title: LogicalLine[] = [];
+    for (let at = index; at < Math.min(lines.length, index + 6); at++) {
+      const line = lines[at]!;
+      if (BASIS_START.test(line.text)) {
+        if (title.length > 0) {
+          layout.title = title;
+          index = at;
+        }
+        break;
+      }
+      if (isUpperLine(line.text) || parseMarker(line.text) || ADDRESSEE_HEADING.test(line.text)) break;
+      if (!/^\p{Lu}/u.test(line.text) && title.length === 0) break;
+      title.push(line);
+    }
+  }
   if (!layout.type && !layout.titleIsSubject && layout.issuer.length === 0 && !layout.number) {
     // Nothing header-like at the top: start the body from the first line.
     layout.other = [];
@@ -221,7 +274,7 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
         const authority =
           (isUpperLine(line.text) && !isUpperLine(last.text)) ||
           (line.column === 2 && line.line === last.line);
-        if (separated || authority) break;
+        if (separated || authority || startsBodyAfterShortTitle(layout.title, line)) break;
       } else if (NUMBER_LINE.test(line.text) || PLACE_DATE.test(line.text)) {
         // Header parts printed after the heading (OCR reading order).
         if (NUMBER_LINE.test(line.text) && !layout.number) layout.number = line;
@@ -296,6 +349,11 @@ function readAddressees(lines: LogicalLine[], start: number, layout: DocumentLay
   index++;
   for (; index < lines.length; index++) {
     const next = lines[index]!;
+    if (!layout.placeDate && index < 40 && PLACE_DATE.test(next.text) && /n[aă]m\b|\d{4}/u.test(next.text)) {
+      // OCR reads the right column's place/date after the left column's "Kính gửi:".
+      layout.placeDate = next;
+      continue;
+    }
     const previous = itemLines[itemLines.length - 1];
     const isItem = /^[-–+•]/.test(next.text);
     const continues =

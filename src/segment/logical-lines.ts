@@ -213,7 +213,11 @@ function splitLines(text: DocumentText): LogicalLine[] {
     const stamps = stampLineIndexes(page.lines.map((printed) => printed.text.normalize('NFC')));
     page.lines.forEach((printed, index) => {
       if (stamps.has(index)) return;
-      const raw = canonicalRecipientsHeading(repairOcrNumerals(printed.text.normalize('NFC')));
+      const raw = canonicalRecipientsHeading(
+        repairOcrNumerals(printed.text.normalize('NFC'))
+          // Specks before a list dash (":- VPCP", "-- Lưu") are not part of the item.
+          .replace(/^\s*(?:[:;.,'`~]{1,2}\s*|-)(?=[-–]\s*\p{L})/u, ''),
+      );
       const clean = cleanLine(raw);
       if (clean === '' || isRuleLine(clean)) return;
       const parts = splitColumns(raw);
