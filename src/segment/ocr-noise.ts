@@ -1,4 +1,4 @@
-import { fold } from './text-tools.js';
+import { fold, isUpperLine } from './text-tools.js';
 
 /**
  * Rules for what OCR adds to or breaks in a scanned Vietnamese administrative page, independent of any
@@ -15,17 +15,30 @@ const PORTAL = /^\W{0,3}[a-z]?[cg]\S{0,2}ng th\S{0,2}ng t\S{0,3} d\S{0,2}n t\S{0
 /** Arrival stamp: "ĐẾN" alone, "Kính chuyển …", "CÔNG VĂN ĐẾN", "Số đến: …", "Giờ: …". */
 const ARRIVAL = /^(den|cong van den|kinh chuyen\b.*|so den\s*:.*|gio\s*:.*)$/;
 
+/** A stamp's "Cơ quan:" holds an agency name in capitals, its "Email:" one address. */
+function stampValue(line: string): boolean {
+  const value = line.slice(line.search(/[:]/) + 1).trim();
+  if (/^\W{0,3}(?:\S\s)?c[ơo]\s*quan/iu.test(line)) return isUpperLine(value);
+  if (/^\W{0,3}(?:\S\s)?email/iu.test(line)) return !/\s\p{Ll}{2,}\s/u.test(value);
+  return true;
+}
+
 /**
  * Indexes (0-based) of the lines of one page that belong to stamps and not to the document: the
  * e-signature block (its field lines within 4 lines of a "Người ký:"/"Thời gian ký:" line), the portal
- * name line, and arrival-stamp lines.
+ * name line, and arrival-stamp lines. "Cơ quan: chủ trì …" in running text is no stamp field.
  */
 export function stampLineIndexes(lines: readonly string[]): Set<number> {
   const folded = lines.map((line) => fold(line));
   const anchors = folded.flatMap((line, index) => (STAMP_ANCHOR.test(line) ? [index] : []));
   const out = new Set<number>();
   folded.forEach((line, index) => {
-    if (STAMP_FIELD.test(line) && anchors.some((anchor) => Math.abs(anchor - index) <= 4)) out.add(index);
+    if (
+      STAMP_FIELD.test(line) &&
+      stampValue(lines[index]!) &&
+      anchors.some((anchor) => Math.abs(anchor - index) <= 4)
+    )
+      out.add(index);
     else if (PORTAL.test(line)) out.add(index);
     else if (ARRIVAL.test(line.replace(/[^a-z0-9: ]/g, '').trim()) && line.length < 40) out.add(index);
   });
@@ -95,7 +108,10 @@ const DAY_MONTH = new RegExp(
  */
 export function repairOcrNumerals(text: string): string {
   return text
-    .replace(DAY_MONTH, (_all, word: string, space: string, token: string) => `${word}${space}${toDigits(token)}`)
+    .replace(
+      DAY_MONTH,
+      (_all, word: string, space: string, token: string) => `${word}${space}${toDigits(token)}`,
+    )
     .replace(/(\d\/(?:\d{4}\/)?[\p{Lu}Đ]{1,6})-\s+(?=[\p{Lu}Đ]{2})/gu, '$1-')
     .replace(/(\/\d{4}\/QH)\s+(\d{1,2})(?!\d)/gu, '$1$2');
 }
