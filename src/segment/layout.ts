@@ -73,6 +73,8 @@ export interface DocumentLayout {
   other: LogicalLine[];
 }
 
+const brokenSymbol = /\d\/[\p{L}\d/]*-$/u;
+
 export function joinClauses(lines: LogicalLine[]): Clause[] {
   const clauses: Clause[] = [];
   for (const line of lines) {
@@ -84,10 +86,11 @@ export function joinClauses(lines: LogicalLine[]): Clause[] {
       previous.page <= line.page &&
       (line.line === previous.line + 1 || (line.page === previous.page + 1 && line.line <= 3)) &&
       !endsClause(previous.text) &&
-      !/^\p{Lu}{2,}/u.test(line.text) &&
+      (!/^\p{Lu}{2,}/u.test(line.text) || brokenSymbol.test(previous.text)) &&
       !parseMarker(line.text)
     ) {
-      last.text = `${last.text} ${line.text}`;
+      // A symbol broken at its hyphen ("Tờ trình số 4017/TTr-" / "BNNMT ngày …") is joined without a space.
+      last.text = brokenSymbol.test(previous.text) ? `${last.text}${line.text}` : `${last.text} ${line.text}`;
       last.lines.push(line);
     } else {
       clauses.push({ text: line.text, lines: [line] });

@@ -112,6 +112,6 @@ export function repairOcrNumerals(text: string): string {
       DAY_MONTH,
       (_all, word: string, space: string, token: string) => `${word}${space}${toDigits(token)}`,
     )
-    .replace(/(\d\/(?:\d{4}\/)?[\p{Lu}Đ]{1,6})-\s+(?=[\p{Lu}Đ]{2})/gu, '$1-')
+    .replace(/(\d\/(?:\d{4}\/)?[\p{Lu}Đ][\p{L}]{0,5})-\s+(?=[\p{Lu}Đ]{2})/gu, '$1-')
     .replace(/(\/\d{4}\/QH)\s+(\d{1,2})(?!\d)/gu, '$1$2');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractRecord } from '../../src/extract/index.js';
+import { extractRecord, repairCitationOcr } from '../../src/extract/index.js';
 import {
   analyseLayout,
   headingAfterJunk,
@@ -155,5 +155,36 @@ describe('segmentation of OCR output', () => {
       ].join('\n'),
     );
     expect(result.document.title).toBe('Về việc nghỉ lễ Quốc khánh');
+  });
+});
+
+describe('citations damaged by OCR', () => {
+  it('should restore a type code OCR misread, but never an agency abbreviation', () => {
+    expect(repairCitationOcr('tại Tờ trình số 31/TTY-SNV ngày 2/3/2025')).toContain('31/TTr-SNV');
+    expect(repairCitationOcr('tại Tờ trình số 31/77Y-SNV')).toContain('31/TTr-SNV');
+    expect(repairCitationOcr('Tờ trình số 8/TT r-UBND')).toContain('8/TTr-UBND');
+    expect(repairCitationOcr('Công văn số 3105/BYT-DP')).toContain('3105/BYT-DP');
+    expect(repairCitationOcr('Báo cáo số 12/BCĐ-UBND')).toContain('12/BCĐ-UBND');
+    expect(repairCitationOcr('Nghị định số 4 0/2024/NĐ-CP')).toContain('số 40/2024/NĐ-CP');
+  });
+
+  it('should read a citation broken at its symbol hyphen across lines and after an article heading', () => {
+    const result = record(
+      [
+        'BỘ XÂY DỰNG',
+        'Số: 05/2025/TT-BXD',
+        'THÔNG TƯ',
+        'Sửa đổi Thông tư về quản lý chất lượng',
+        'Căn cứ Nghị định số 52/2022/NĐ-',
+        'CP ngày 08 tháng 8 năm 2022 của Chính phủ;',
+        'Điều 1. Bãi bỏ khoản 3 Điều 2 của Thông tư số 10/2021/TT-',
+        'BXD ngày 25 tháng 8 năm 2021 của Bộ trưởng Bộ Xây dựng.',
+      ].join('\n'),
+    );
+    const found = result.references.map((reference) => [reference.key, reference.date?.iso]);
+    expect(found).toEqual([
+      ['52/2022/nd-cp', '2022-08-08'],
+      ['10/2021/tt-bxd', '2021-08-25'],
+    ]);
   });
 });
