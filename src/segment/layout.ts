@@ -542,9 +542,20 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       layout.footnotes.push(line);
       continue;
     }
-    if (list && /^[-–+•]/.test(line.text)) {
+    const archived = itemLines.some((item) => /^[-–+•]?\s*Lưu\s*[:;.]/u.test(item.text));
+    if (list && archived && /^[-–+•]/.test(line.text)) {
+      // "Lưu: VT, …" is the last entry of a recipients list: dashes after it belong to what follows
+      // (an attached plan after the signature), not to the list.
+      flushList();
+      mode = 'none';
+    } else if (list && /^[-–+•]/.test(line.text)) {
       // Two columns: the signature block may sit between the list heading and its items.
       itemLines.push(line);
+      continue;
+    }
+    if (list && /^\([^()]{1,40}\)\.?$/u.test(line.text)) {
+      // A purpose printed beside a brace over several items ("(để b/c)") does not end the list.
+      layout.other.push(line);
       continue;
     }
     if (mode === 'recipients') {

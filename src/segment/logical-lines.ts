@@ -196,12 +196,12 @@ function mergeBrokenHeaderLines(lines: LogicalLine[]): LogicalLine[] {
 /**
  * "XVơi nhận:", "Xäơi nhỏ:" (OCR of "Nơi nhận:" with a speck or a broken N) → "Nơi nhận:", so the
  * recipients list is found: up to three letters before "ơi nh…:", and after the colon nothing, a list
- * item or a signature column.
+ * item or a signature column. A text layer's broken syllable ("Nơi nhậ n:") too.
  */
 function canonicalRecipientsHeading(text: string): string {
   const colon = text.slice(0, 14).search(/[:;]/);
   if (colon < 0) return text;
-  if (!/^\S{0,3}?oi\s*nh\S{0,3}$/u.test(fold(text.slice(0, colon)))) return text;
+  if (!/^\S{0,3}?oi\s*nh\S{0,3}(?:\s\S{1,2})?$/u.test(fold(text.slice(0, colon)))) return text;
   const rest = text.slice(colon + 1).trim();
   if (rest !== '' && !/^[-–+•]|^[\p{Lu}Đ]/u.test(rest)) return text;
   return rest === '' ? 'Nơi nhận:' : `Nơi nhận: ${rest}`;

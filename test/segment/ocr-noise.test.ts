@@ -188,3 +188,31 @@ describe('citations damaged by OCR', () => {
     ]);
   });
 });
+
+describe('recipients lists from scans and text layers', () => {
+  it('should keep a list across a purpose line and close it after "Lưu:"', () => {
+    const result = record(
+      [
+        'SỞ Y TẾ',
+        'Số: 14/QĐ-SYT',
+        'QUYẾT ĐỊNH',
+        'Về việc kiện toàn Hội đồng thuốc',
+        'Điều 1. Kiện toàn Hội đồng thuốc./.',
+        'Nơi nhậ n:',
+        '- Giám đốc Sở;',
+        '(để b/c)',
+        '- Các phòng chức năng;',
+        '- Lưu: VT, NVY.',
+        'GIÁM ĐỐC',
+        'Trần Văn Bình',
+        'KẾ HOẠCH',
+        'Bảo đảm cung ứng thuốc năm 2025',
+        '- Danh sách thành viên;',
+      ].join('\n'),
+    );
+    expect(result.recipients.map((recipient) => recipient.text)).toEqual([
+      'Giám đốc Sở',
+      'Các phòng chức năng',
+    ]);
+  });
+});
