@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { extractRecord } from '../src/extract/index.js';
 import { extractFile } from '../src/pipeline/index.js';
 import { FIXTURES_DIR, PACKAGE_ROOT } from '../src/paths.js';
-import { PlanRecord } from '../src/record/index.js';
+import { PlanRecord, ProcessedDocument } from '../src/record/index.js';
 import { segmentDocument } from '../src/segment/index.js';
 import { documentTextFromString } from '../src/text-input/index.js';
 import {
@@ -55,9 +55,38 @@ function sourcePath(gold: Gold): string {
     : join(FIXTURES_DIR, gold.source);
 }
 
+/**
+ * `--text-cache DIR`: keep each pipeline file's repaired text (after OCR and repair) in DIR and, when it is
+ * there, extract from it instead of running OCR again — a fast loop while working on segmentation and
+ * extraction. Delete DIR after changing OCR, layout or repair.
+ */
+const cacheArg = process.argv.indexOf('--text-cache');
+const TEXT_CACHE = cacheArg > 0 ? String(process.argv[cacheArg + 1]) : null;
+
 async function pipelineRecord(file: string): Promise<PlanRecord> {
-  const { record } = await extractFile(file);
-  return PlanRecord.parse(record);
+  const cached = TEXT_CACHE ? join(TEXT_CACHE, `${basename(file)}.json`) : null;
+  if (cached && existsSync(cached)) {
+    const saved = ProcessedDocument.parse(JSON.parse(readFileSync(cached, 'utf8')));
+    return PlanRecord.parse(
+      extractRecord({
+        id: saved.record.id,
+        source: {
+          path: saved.record.source.path,
+          kind: saved.record.source.kind,
+          pages: saved.record.source.pages,
+        },
+        text: saved.text,
+        edits: saved.edits,
+        encoding: saved.record.quality.encoding,
+      }),
+    );
+  }
+  const processed = await extractFile(file);
+  if (cached) {
+    mkdirSync(TEXT_CACHE!, { recursive: true });
+    writeFileSync(cached, JSON.stringify(processed));
+  }
+  return PlanRecord.parse(processed.record);
 }
 
 function recordFor(gold: Gold): PlanRecord {

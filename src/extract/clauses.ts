@@ -56,10 +56,22 @@ function basisRelation(text: string): Relation {
 function blockClauses(block: Block, path: Block[], zone: TextClause['zone'], out: TextClause[]): void {
   const here = [...path, block];
   const first = block.lines[0];
+  let paragraphs = block.paragraphs;
   if (block.marker && block.heading && first) {
-    out.push({ text: block.heading, lines: [first], relation: 'cites', zone, path: here });
+    const next = paragraphs[0];
+    if (next && /\d\/[\p{L}\d/]*-$/u.test(block.heading)) {
+      // A citation broken at its symbol's hyphen after a heading ("… Thông tư số 18/2025/TT-" / "BCT …").
+      out.push({
+        text: `${block.heading}${next.text}`,
+        lines: [first, ...next.lines],
+        relation: 'cites',
+        zone,
+        path: here,
+      });
+      paragraphs = paragraphs.slice(1);
+    } else out.push({ text: block.heading, lines: [first], relation: 'cites', zone, path: here });
   }
-  for (const paragraph of block.paragraphs) {
+  for (const paragraph of paragraphs) {
     out.push({ text: paragraph.text, lines: paragraph.lines, relation: 'cites', zone, path: here });
   }
   for (const child of block.children) blockClauses(child, here, zone, out);

@@ -1,5 +1,5 @@
 export { extractRecord, type ExtractInput } from './extract-record.js';
 export { parseDate, makeDate, leadingDate } from './dates.js';
 export { parseNumber, typeCodeOf, canonicalNumberText } from './number.js';
-export { extractReferences } from './references.js';
+export { extractReferences, repairCitationOcr } from './references.js';
 export { textClauses, type TextClause } from './clauses.js';

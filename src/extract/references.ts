@@ -1,6 +1,6 @@
 import type { DocumentNumber, PartialDate, Reference, Relation } from '../record/index.js';
 import { referenceKey } from '../record/index.js';
-import { documentTypes, fold, typeByCode, typeByName } from '../segment/index.js';
+import { documentTypes, fold, repairOcrNumerals, typeByCode, typeByName } from '../segment/index.js';
 import type { TextClause } from './clauses.js';
 import { provenanceOf } from './clauses.js';
 import { leadingDate, parseDate } from './dates.js';
@@ -107,8 +107,49 @@ function localRelation(clause: TextClause, before: string): Relation {
   return 'cites';
 }
 
+/**
+ * A symbol's first part that OCR made of the printed type's code: not itself a code, and either one
+ * letter off at the same length ("TTY", "TTV" for TTr) or holding digits, lower case or a space where
+ * the code has letters ("77Y", "TT r"). A clean upper-case abbreviation of another length ("BCĐ", "BYT")
+ * is an agency, never touched; nor are công văn symbols, which never start with a type code.
+ */
+function misreadCode(printed: string, code: string): boolean {
+  const compact = printed.replace(/\s/g, '');
+  if (compact === code) return printed !== code;
+  if (code === 'CV' || typeByCode(compact) || Math.abs(compact.length - code.length) > 1) return false;
+  const upper = compact.toUpperCase();
+  const target = code.toUpperCase();
+  if (upper.length === target.length && /^[\p{Lu}Đ]+$/u.test(compact)) {
+    let differences = 0;
+    for (let at = 0; at < upper.length; at++) if (upper[at] !== target[at]) differences++;
+    return differences === 1;
+  }
+  return /[^\p{Lu}Đ]/u.test(printed) && (/\d/.test(compact) || upper[0] === target[0]);
+}
+
+/**
+ * OCR damage inside citations, repaired by rules that hold for any Vietnamese document: digit confusions in
+ * dates and symbols broken at a line end ("TTr-" / "BNNMT"), a space read inside a serial after "số"
+ * ("số 4 0/2025/NĐ-CP"), and a symbol whose first part is not a type code although the printed type
+ * names one of about the same length ("Tờ trình số 252/77Y-BNV", "Tờ trình số 92/TT r-UBND" → TTr).
+ */
+export function repairCitationOcr(text: string): string {
+  return repairOcrNumerals(text)
+    .replace(/(?<![\p{L}])(số\s+)(\d{1,3})\s(\d{1,3}\/\d{4}\/)/gu, '$1$2$3')
+    .replace(
+      new RegExp(
+        `(${typeWords()})(\\s+(?:s[ốoô]\\s+)?\\d{1,5}\\/(?:\\d{4}\\/)?)([^\\s/\\-]{1,3}(?:\\s\\p{Ll})?)(?=-[\\p{Lu}Đ])`,
+        'gu',
+      ),
+      (all, printed: string, middle: string, code: string) => {
+        const type = typeByName(printed);
+        return type && misreadCode(code, type.code) ? `${printed}${middle}${type.code}` : all;
+      },
+    );
+}
+
 function findCitations(clause: TextClause): Citation[] {
-  const text = lowerConnectives(clause.text);
+  const text = lowerConnectives(repairCitationOcr(clause.text));
   const found: Citation[] = [];
   const taken: [number, number][] = [];
   const free = (start: number, end: number): boolean => taken.every(([a, b]) => end <= a || start >= b);

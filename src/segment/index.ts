@@ -22,3 +22,4 @@ export { parseMarker, romanToNumber, MARKER_RANK, type Marker, type MarkerKind }
 export { layoutToSections } from './to-sections.js';
 export { cleanLine, fold, isUpperLine, trimPunctuation, vietnameseNumberWords } from './text-tools.js';
 export * from './dictionaries.js';
+export { headingAfterJunk, isNoiseLine, repairOcrNumerals, stampLineIndexes } from './ocr-noise.js';

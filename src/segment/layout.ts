@@ -20,6 +20,7 @@ import {
   isPersonName,
   typeHeading,
 } from './patterns.js';
+import { headingAfterJunk, isNoiseLine } from './ocr-noise.js';
 import { fold, isUpperLine } from './text-tools.js';
 import type { DocumentText } from '../document-text.js';
 
@@ -72,6 +73,8 @@ export interface DocumentLayout {
   other: LogicalLine[];
 }
 
+const brokenSymbol = /\d\/[\p{L}\d/]*-$/u;
+
 export function joinClauses(lines: LogicalLine[]): Clause[] {
   const clauses: Clause[] = [];
   for (const line of lines) {
@@ -83,16 +86,50 @@ export function joinClauses(lines: LogicalLine[]): Clause[] {
       previous.page <= line.page &&
       (line.line === previous.line + 1 || (line.page === previous.page + 1 && line.line <= 3)) &&
       !endsClause(previous.text) &&
-      !/^\p{Lu}{2,}/u.test(line.text) &&
+      (!/^\p{Lu}{2,}/u.test(line.text) || brokenSymbol.test(previous.text)) &&
       !parseMarker(line.text)
     ) {
-      last.text = `${last.text} ${line.text}`;
+      // A symbol broken at its hyphen ("Tờ trình số 4017/TTr-" / "BNNMT ngày …") is joined without a space.
+      last.text = brokenSymbol.test(previous.text) ? `${last.text}${line.text}` : `${last.text} ${line.text}`;
       last.lines.push(line);
     } else {
       clauses.push({ text: line.text, lines: [line] });
     }
   }
   return clauses;
+}
+
+/**
+ * An agency line printed below the whole motto ("Độc lập - Tự do - Hạnh phúc") once the issuer is known
+ * is an arrival stamp ("VĂN PHÒNG CHÍNH PHỦ / ĐẾN"), not the issuer: the issuer prints beside or above
+ * the motto. (An issuer line on the printed line right after the last one, or read between the two
+ * motto lines, is still taken.)
+ */
+function belowMotto(layout: DocumentLayout, line: LogicalLine): boolean {
+  const last = layout.issuer[layout.issuer.length - 1];
+  return (
+    last !== undefined &&
+    line.column === undefined &&
+    (line.page !== last.page || line.line > last.line + 1) &&
+    layout.motto.some((motto) => /^(doc\s*lap|d[eéo]c\s*1ap)/.test(fold(motto.text)))
+  );
+}
+
+/**
+ * A short one-line title ("Về việc treo cờ Tổ quốc") followed directly by a full-width line is followed by
+ * the body, not by more title: titles are centred lines of similar length.
+ */
+function startsBodyAfterShortTitle(title: LogicalLine[], line: LogicalLine): boolean {
+  if (title.length !== 1) return false;
+  const first = title[0]!.text;
+  return (
+    first.split(' ').length >= 3 &&
+    !isUpperLine(first) &&
+    !isUpperLine(line.text) &&
+    first.length < 45 &&
+    line.text.length >= 60 &&
+    line.text.length >= 1.8 * first.length
+  );
 }
 
 function isSignatureStart(text: string): boolean {
@@ -135,7 +172,19 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
   for (; index < headerLimit; index++) {
     const line = lines[index]!;
     const folded = fold(line.text);
-    if (MOTTO.test(folded)) {
+    const junkHeading = headingAfterJunk(
+      line.text,
+      (rest) => typeHeading(rest) !== null && isUpperLine(rest) && !/:\s*$/.test(rest),
+    );
+    if (isNoiseLine(line.text)) {
+      // Specks OCR reads as letters between header parts ("T", "M"): set aside, the header goes on.
+      layout.other.push(line);
+    } else if (junkHeading) {
+      layout.type = { ...line, text: junkHeading };
+      layout.typeName = typeHeading(junkHeading);
+      index++;
+      break;
+    } else if (MOTTO.test(folded)) {
       layout.motto.push(line);
     } else if (!layout.number && isNumberLine(line.text) && line.text.length < 60) {
       layout.number = line;
@@ -167,13 +216,16 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       layout.typeName = typeHeading(line.text);
       index++;
       break;
+    } else if (isHeaderIssuerLine(line.text) && layout.type === null && belowMotto(layout, line)) {
+      layout.other.push(line);
     } else if (
       isHeaderIssuerLine(line.text) &&
       layout.type === null &&
       !layout.titleIsSubject &&
       (layout.number === null || line.column === 1)
     ) {
-      layout.issuer.push(line);
+      // OCR specks after an agency name ("ỦY BAN NHÂN DÂN.", "BỘ CÔNG THƯƠNG...") are not part of it.
+      layout.issuer.push({ ...line, text: line.text.replace(/[\s.,;:…]+$/u, '') });
     } else if (
       layout.issuer.length === 0 &&
       !layout.number &&
@@ -188,6 +240,24 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       layout.other.push(line);
     } else {
       break;
+    }
+  }
+  if (!layout.type && !layout.titleIsSubject && layout.number && index < lines.length) {
+    // The type heading lost under a stamp or speck: the trích yếu still stands between the number and
+    // the basis (sentence-case lines, up to five, before "Căn cứ …").
+    const title: LogicalLine[] = [];
+    for (let at = index; at < Math.min(lines.length, index + 6); at++) {
+      const line = lines[at]!;
+      if (BASIS_START.test(line.text)) {
+        if (title.length > 0) {
+          layout.title = title;
+          index = at;
+        }
+        break;
+      }
+      if (isUpperLine(line.text) || parseMarker(line.text) || ADDRESSEE_HEADING.test(line.text)) break;
+      if (!/^\p{Lu}/u.test(line.text) && title.length === 0) break;
+      title.push(line);
     }
   }
   if (!layout.type && !layout.titleIsSubject && layout.issuer.length === 0 && !layout.number) {
@@ -207,7 +277,7 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
         const authority =
           (isUpperLine(line.text) && !isUpperLine(last.text)) ||
           (line.column === 2 && line.line === last.line);
-        if (separated || authority) break;
+        if (separated || authority || startsBodyAfterShortTitle(layout.title, line)) break;
       } else if (NUMBER_LINE.test(line.text) || PLACE_DATE.test(line.text)) {
         // Header parts printed after the heading (OCR reading order).
         if (NUMBER_LINE.test(line.text) && !layout.number) layout.number = line;
@@ -282,6 +352,11 @@ function readAddressees(lines: LogicalLine[], start: number, layout: DocumentLay
   index++;
   for (; index < lines.length; index++) {
     const next = lines[index]!;
+    if (!layout.placeDate && index < 40 && PLACE_DATE.test(next.text) && /n[aă]m\b|\d{4}/u.test(next.text)) {
+      // OCR reads the right column's place/date after the left column's "Kính gửi:".
+      layout.placeDate = next;
+      continue;
+    }
     const previous = itemLines[itemLines.length - 1];
     const isItem = /^[-–+•]/.test(next.text);
     const continues =
@@ -467,9 +542,20 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       layout.footnotes.push(line);
       continue;
     }
-    if (list && /^[-–+•]/.test(line.text)) {
+    const archived = itemLines.some((item) => /^[-–+•]?\s*Lưu\s*[:;.]/u.test(item.text));
+    if (list && archived && /^[-–+•]/.test(line.text)) {
+      // "Lưu: VT, …" is the last entry of a recipients list: dashes after it belong to what follows
+      // (an attached plan after the signature), not to the list.
+      flushList();
+      mode = 'none';
+    } else if (list && /^[-–+•]/.test(line.text)) {
       // Two columns: the signature block may sit between the list heading and its items.
       itemLines.push(line);
+      continue;
+    }
+    if (list && /^\([^()]{1,40}\)\.?$/u.test(line.text)) {
+      // A purpose printed beside a brace over several items ("(để b/c)") does not end the list.
+      layout.other.push(line);
       continue;
     }
     if (mode === 'recipients') {

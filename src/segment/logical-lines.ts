@@ -1,6 +1,7 @@
 import type { DocumentText } from '../document-text.js';
 import type { BBox } from '../findings.js';
 import { documentTypes } from './dictionaries.js';
+import { repairOcrNumerals, stampLineIndexes } from './ocr-noise.js';
 import { typeHeading } from './patterns.js';
 import { cleanLine, fold, isRuleLine, isUpperLine } from './text-tools.js';
 
@@ -192,11 +193,31 @@ function mergeBrokenHeaderLines(lines: LogicalLine[]): LogicalLine[] {
   return out;
 }
 
+/**
+ * "XVơi nhận:", "Xäơi nhỏ:" (OCR of "Nơi nhận:" with a speck or a broken N) → "Nơi nhận:", so the
+ * recipients list is found: up to three letters before "ơi nh…:", and after the colon nothing, a list
+ * item or a signature column. A text layer's broken syllable ("Nơi nhậ n:") too.
+ */
+function canonicalRecipientsHeading(text: string): string {
+  const colon = text.slice(0, 14).search(/[:;]/);
+  if (colon < 0) return text;
+  if (!/^\S{0,3}?oi\s*nh\S{0,3}(?:\s\S{1,2})?$/u.test(fold(text.slice(0, colon)))) return text;
+  const rest = text.slice(colon + 1).trim();
+  if (rest !== '' && !/^[-–+•]|^[\p{Lu}Đ]/u.test(rest)) return text;
+  return rest === '' ? 'Nơi nhận:' : `Nơi nhận: ${rest}`;
+}
+
 function splitLines(text: DocumentText): LogicalLine[] {
   const out: LogicalLine[] = [];
   for (const page of text.pages) {
+    const stamps = stampLineIndexes(page.lines.map((printed) => printed.text.normalize('NFC')));
     page.lines.forEach((printed, index) => {
-      const raw = printed.text.normalize('NFC');
+      if (stamps.has(index)) return;
+      const raw = canonicalRecipientsHeading(
+        repairOcrNumerals(printed.text.normalize('NFC'))
+          // Specks before a list dash (":- VPCP", "-- Lưu") are not part of the item.
+          .replace(/^\s*(?:[:;.,'`~]{1,2}\s*|-)(?=[-–]\s*\p{L})/u, ''),
+      );
       const clean = cleanLine(raw);
       if (clean === '' || isRuleLine(clean)) return;
       const parts = splitColumns(raw);

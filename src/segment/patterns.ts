@@ -60,7 +60,8 @@ const BASIS_START_PRINTED =
   /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])/u;
 export const BASIS_START = tolerant(
   BASIS_START_PRINTED,
-  /^(can cu|thuc hien|theo de nghi|xet de nghi|xet de xuat|xet to trinh|tren co so|tiep theo|thi hanh|theo chi dao|theo y kien)(?![a-z])/,
+  // Spaces optional: text layers and OCR drop them ("ThựchiệnNghị quyết …").
+  /^(can\s?cu|thuc\s?hien|theo\s?de\s?nghi|xet\s?de\s?nghi|xet\s?de\s?xuat|xet\s?to\s?trinh|tren\s?co\s?so|tiep\s?theo|thi\s?hanh|theo\s?chi\s?dao|theo\s?y\s?kien)(?![a-z])/,
 );
 export const ENACTING = /^(QUYẾT ĐỊNH|QUYẾT NGHỊ|CHỈ THỊ|BAN HÀNH|KẾT LUẬN|THÔNG BÁO)\s*:\s*$/u;
 export const CLOSING = tolerant(/^Trên đây là(?![\p{L}\p{N}])/u, /^tren day la(?![a-z])/);
@@ -83,7 +84,8 @@ export function isPositionLine(text: string): boolean {
 
 /** A "Số:" line, accents optional ("Só:", "Sô:", "86:"). */
 export function isNumberLine(text: string): boolean {
-  return NUMBER_LINE.test(text) || /^s[o6]\s*[:;.]\s*[\d/]/.test(fold(text));
+  // OCR reads the accented "ố" of "Số:" as é, á, a, e: with the colon and a number part after it.
+  return NUMBER_LINE.test(text) || /^s[o6]\s*[:;.]\s*[\d/]|^s[oae6]\s*[:;]\s*\S*[\d/]/.test(fold(text));
 }
 
 /** Upper-case positions that open a signature block. */

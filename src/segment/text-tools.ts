@@ -12,7 +12,7 @@ export function cleanLine(text: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       // OCR reads specks and rules at a line's start as "__", "~", "—", "¡ )": drop them before a word.
-      .replace(/^[_~=|—`'\\¡!)†‡][_~=|—`'\\¡!)†‡\s]*(?=\p{L})/u, '')
+      .replace(/^[_~=|—`'\\¡!)†‡ˆ˜¨´°·][_~=|—`'\\¡!)†‡ˆ˜¨´°·\s]*(?=\p{L})/u, '')
       // Vertical rules between columns; Ð (U+00D0, Icelandic eth) for Đ.
       .replace(/\s\|\s/g, ' ')
       .replace(/\u00d0/g, 'Đ')
