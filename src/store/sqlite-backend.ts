@@ -11,6 +11,8 @@ import type { Page } from './store.js';
 // Contentless: the index keeps no copy of the text (chunks has it); rows are deleted by rowid.
 const FTS_STATEMENTS = [
   `CREATE VIRTUAL TABLE chunks_fts USING fts5(text, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
+  // Merge index segments 16 at a time instead of 4: each stored document commits a segment of its own.
+  `INSERT INTO chunks_fts (chunks_fts, rank) VALUES ('automerge', 16)`,
 ];
 
 export const SQLITE_MIGRATIONS = [initialMigration('INTEGER PRIMARY KEY', 'TEXT', FTS_STATEMENTS)];
@@ -44,6 +46,10 @@ export class SqliteBackend implements SqlBackend {
       this.db.pragma('busy_timeout = 30000');
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
+      // Checkpoint (and fsync the database file) every ~40 MB of WAL rather than every 4 MB: the
+      // checkpoints were half the cost of storing a document.
+      this.db.pragma('wal_autocheckpoint = 10000');
+      this.db.pragma('journal_size_limit = 67108864');
       this.db.pragma('foreign_keys = ON');
     } catch (error) {
       throw new VnplanError(
