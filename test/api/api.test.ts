@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi } from '../../src/api/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { BACKENDS } from '../support/store-backends.js';
-import { fixture, loadRecordFixtures } from '../support/store-fixtures.js';
+import { BACKENDS } from '../helpers/store-backends.js';
+import { fixture, loadRecordFixtures } from '../helpers/store-fixtures.js';
 
 const fixtures = loadRecordFixtures();
 const idOf = (name: string): string => fixtures.get(name)!.record.id;

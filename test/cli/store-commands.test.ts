@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors/index.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { openStore } from '../../src/store/index.js';
-import { jsonLines, runCli } from '../support/cli-run.js';
-import { BACKENDS } from '../support/store-backends.js';
-import { loadRecordFixtures } from '../support/store-fixtures.js';
+import { jsonLines, runCli } from '../helpers/cli-run.js';
+import { BACKENDS } from '../helpers/store-backends.js';
+import { loadRecordFixtures } from '../helpers/store-fixtures.js';
 
 const fixtures = loadRecordFixtures();
 const idOf = (name: string): string => fixtures.get(name)!.record.id;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toNd30 } from '../../src/export/index.js';
-import { extractFixture } from '../helpers.js';
+import { extractFixture } from '../helpers/extract-fixtures.js';
 
 describe('toNd30', () => {
   it('should map a record to the Phụ lục VI metadata fields', () => {

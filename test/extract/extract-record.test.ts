@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlanRecord } from '../../src/record/index.js';
 import { scoreRecord, type Gold } from '../../bench/lib/score.js';
-import { extractFixture, extractText, goldFixtures } from '../helpers.js';
+import { extractFixture, extractText, goldFixtures } from '../helpers/extract-fixtures.js';
 
 describe('extractRecord', () => {
   const fixtures = goldFixtures();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Section } from '../../src/record/index.js';
 import { analyseLayout, logicalLines, segmentDocument } from '../../src/segment/index.js';
 import { documentTextFromString } from '../../src/text-input/index.js';
-import { fixtureText } from '../helpers.js';
+import { fixtureText } from '../helpers/extract-fixtures.js';
 
 function sections(relative: string) {
   const text = documentTextFromString(fixtureText(relative));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { importMissingParents, openStore, type Store } from '../../src/store/index.js';
-import { jsonLines, runCli } from '../support/cli-run.js';
-import { fixture, loadRecordFixtures } from '../support/store-fixtures.js';
+import { jsonLines, runCli } from '../helpers/cli-run.js';
+import { fixture, loadRecordFixtures } from '../helpers/store-fixtures.js';
 
 const fixtures = loadRecordFixtures();
 const idOf = (name: string): string => fixtures.get(name)!.record.id;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VnplanError } from '../../src/errors/index.js';
 import type { ProcessedDocument } from '../../src/record/index.js';
 import { foldText, openStore, storeDocument, type QueryFilters, type Store } from '../../src/store/index.js';
-import { BACKENDS } from '../support/store-backends.js';
-import { fixture, loadRecordFixtures } from '../support/store-fixtures.js';
+import { BACKENDS } from '../helpers/store-backends.js';
+import { fixture, loadRecordFixtures } from '../helpers/store-fixtures.js';
 
 const fixtures = loadRecordFixtures();
 const idOf = (name: string): string => fixture(fixtures, name).record.id;

@@ -1,8 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { createContext } from '../src/cli/context.js';
-import { ExitCode } from '../src/errors/index.js';
+import { main } from '../../src/cli.js';
+import { createContext } from '../../src/cli/context.js';
+import { ExitCode } from '../../src/errors/index.js';
 
 function capture() {
   const stdout = new PassThrough();

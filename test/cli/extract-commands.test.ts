@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
-import { createContext } from '../src/cli/context.js';
-import { ExitCode } from '../src/errors/index.js';
-import { FIXTURES_DIR } from '../src/paths.js';
-import { PlanRecord } from '../src/record/index.js';
+import { main } from '../../src/cli.js';
+import { createContext } from '../../src/cli/context.js';
+import { ExitCode } from '../../src/errors/index.js';
+import { FIXTURES_DIR } from '../../src/paths.js';
+import { PlanRecord } from '../../src/record/index.js';
 
 function capture() {
   const stdout = new PassThrough();

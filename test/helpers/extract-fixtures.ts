@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractRecord } from '../src/extract/index.js';
-import { FIXTURES_DIR } from '../src/paths.js';
-import type { PlanRecord } from '../src/record/index.js';
-import { documentTextFromString } from '../src/text-input/index.js';
+import { extractRecord } from '../../src/extract/index.js';
+import { FIXTURES_DIR } from '../../src/paths.js';
+import type { PlanRecord } from '../../src/record/index.js';
+import { documentTextFromString } from '../../src/text-input/index.js';
 
 export function fixtureText(relative: string): string {
   return readFileSync(join(FIXTURES_DIR, relative), 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CATALOGUE, ExitCode, VnplanError, asVnplanError } from '../src/errors/index.js';
+import { ERROR_CATALOGUE, ExitCode, VnplanError, asVnplanError } from '../../src/errors/index.js';
 
 describe('error catalogue', () => {
   it('should give every code a message, an exit code and a retry flag', () => {
