@@ -126,17 +126,8 @@ export class TrigramModel implements LanguageModel {
 
   /** log P of the trigram (context, w3) when it is stored, else NaN. */
   trigram(ctx: number, w3: number): number {
-    if (ctx < 0) return NaN;
-    let lo = this.triStart[ctx]!;
-    let hi = this.triStart[ctx + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const w = this.triWord[mid]!;
-      if (w === w3) return this.triLogp[mid]! / LOG_SCALE;
-      if (w < w3) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return NaN;
+    const index = this.trigramIndex(ctx, w3);
+    return index < 0 ? NaN : this.triLogp[index]! / LOG_SCALE;
   }
 
   /** Index of the stored trigram (context, w3), or -1. */
