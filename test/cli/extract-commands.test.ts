@@ -1,29 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { createContext } from '../../src/cli/context.js';
 import { ExitCode } from '../../src/errors/index.js';
+import { captureCli } from '../helpers/cli-run.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { PlanRecord } from '../../src/record/index.js';
-
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return { ctx: createContext(stdout, stderr), out: () => out.join(''), err: () => err.join('') };
-}
 
 const seed = join(FIXTURES_DIR, 'text', 'seeds', '000_3dcb5ec48acec8a3.txt');
 
 describe('vnplan extract, export and schema', () => {
   it('should print one valid PlanRecord for a text file', async () => {
-    const io = capture();
+    const io = captureCli();
     expect(await main(['node', 'vnplan', 'extract', '--pretty', seed], io.ctx)).toBe(ExitCode.Ok);
     const record = PlanRecord.parse(JSON.parse(io.out()));
     expect(record.document.number?.symbol).toBe('KH-SYT');
@@ -31,7 +20,7 @@ describe('vnplan extract, export and schema', () => {
   });
 
   it('should print the JSON Schema of PlanRecord', async () => {
-    const io = capture();
+    const io = captureCli();
     expect(await main(['node', 'vnplan', 'schema'], io.ctx)).toBe(ExitCode.Ok);
     const schema = JSON.parse(io.out()) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(
@@ -40,12 +29,12 @@ describe('vnplan extract, export and schema', () => {
   });
 
   it('should export ND30 fields from record JSON files and from documents', async () => {
-    const first = capture();
+    const first = captureCli();
     await main(['node', 'vnplan', 'extract', seed], first.ctx);
     const dir = mkdtempSync(join(tmpdir(), 'vnplan-export-'));
     const recordPath = join(dir, 'record.json');
     writeFileSync(recordPath, first.out());
-    const io = capture();
+    const io = captureCli();
     const realscan = join(FIXTURES_DIR, 'text', 'realscans', 'real_qd_729_ttg.txt');
     expect(await main(['node', 'vnplan', 'export', '--format', 'nd30', recordPath, realscan], io.ctx)).toBe(
       ExitCode.Ok,
@@ -62,10 +51,10 @@ describe('vnplan extract, export and schema', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vnplan-export-'));
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"schemaVersion": 2}');
-    const io = capture();
+    const io = captureCli();
     expect(await main(['node', 'vnplan', 'export', bad], io.ctx)).toBe(ExitCode.BadInput);
     expect(io.err()).toContain('VNPLAN_E_RECORD_INVALID');
-    const usage = capture();
+    const usage = captureCli();
     expect(await main(['node', 'vnplan', 'export', '--format', 'xml', seed], usage.ctx)).toBe(ExitCode.Usage);
   });
 });

@@ -1,34 +1,23 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import { createContext } from '../../src/cli/context.js';
 import { ExitCode } from '../../src/errors/index.js';
-
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (chunk) => out.push(String(chunk)));
-  stderr.on('data', (chunk) => err.push(String(chunk)));
-  return { ctx: createContext(stdout, stderr), out: () => out.join(''), err: () => err.join('') };
-}
+import { captureCli } from '../helpers/cli-run.js';
 
 describe('vnplan command line', () => {
   it('should print help and exit 0', async () => {
-    const io = capture();
+    const io = captureCli();
     expect(await main(['node', 'vnplan', '--help'], io.ctx)).toBe(ExitCode.Ok);
     expect(io.out()).toContain('Usage: vnplan');
   });
 
   it('should exit with the usage code on an unknown command', async () => {
-    const io = capture();
+    const io = captureCli();
     expect(await main(['node', 'vnplan', 'no-such-command'], io.ctx)).toBe(ExitCode.Usage);
     expect(io.err()).toContain("unknown command 'no-such-command'");
   });
 
   it('should list the error catalogue as JSON lines', async () => {
-    const io = capture();
+    const io = captureCli();
     expect(await main(['node', 'vnplan', 'errors', '--json'], io.ctx)).toBe(ExitCode.Ok);
     const codes = io
       .out()

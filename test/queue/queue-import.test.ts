@@ -45,6 +45,10 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+function importArgs(): string[] {
+  return ['import', batch, '--db', db, '--redis', redis.url, '--queue-prefix', prefix, '--json'];
+}
+
 function workerArgs(): string[] {
   return [
     'worker',
@@ -76,17 +80,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
 describe('queue mode', () => {
   it('should store every document exactly once when a worker is SIGKILLed mid-page', async () => {
     const workerA = spawnCli(workerArgs());
-    const importer = spawnCli([
-      'import',
-      batch,
-      '--db',
-      db,
-      '--redis',
-      redis.url,
-      '--queue-prefix',
-      prefix,
-      '--json',
-    ]);
+    const importer = spawnCli(importArgs());
 
     // Kill worker A while it holds an OCR page of a scan, with worker B ready to take over.
     const pages = new Queue(PAGE_QUEUE, queueSettings(redis.url, prefix));
@@ -130,17 +124,7 @@ describe('queue mode', () => {
     }
 
     // A second import of the same folder stores nothing new.
-    const again = spawnCli([
-      'import',
-      batch,
-      '--db',
-      db,
-      '--redis',
-      redis.url,
-      '--queue-prefix',
-      prefix,
-      '--json',
-    ]);
+    const again = spawnCli(importArgs());
     expect(await exitOf(again, 60_000)).toBe(0);
     const second = JSON.parse(again.output().trim().split('\n').at(-1) as string) as {
       stored: number;
