@@ -2,6 +2,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { PageBitmap } from '../pdf/page-image.js';
 import type { GrayImage } from './gray-image.js';
 import { otsuThreshold } from './gray-image.js';
+import { stretchContrast } from './contrast.js';
 import { detectRotation, type Rotation } from './orientation.js';
 import { measureSkew } from './skew.js';
 
@@ -100,17 +101,20 @@ export async function preprocessPage(
       image = await run(pipeline(image).rotate(-skewAngle, { background: WHITE }));
   }
 
-  let finish = pipeline(image);
   if (steps.upscale && dpi < 250) {
     const factor = steps.upscaleDpi / dpi;
-    finish = finish.resize(Math.round(image.width * factor), Math.round(image.height * factor), {
-      kernel: 'lanczos3',
-    });
+    image = await run(
+      pipeline(image).resize(Math.round(image.width * factor), Math.round(image.height * factor), {
+        kernel: 'lanczos3',
+      }),
+    );
     dpi = steps.upscaleDpi;
   }
-  if (steps.denoise) finish = finish.median(3);
-  if (steps.normalise) finish = finish.normalise();
-  image = await run(finish);
+  if (steps.denoise) image = await run(pipeline(image).median(3));
+  if (steps.normalise) {
+    if (image.data === bitmap.data) image = { ...image, data: Buffer.from(image.data) };
+    await stretchContrast(image);
+  }
   if (steps.binarise) {
     const threshold = otsuThreshold(image.data);
     for (let i = 0; i < image.data.length; i++) image.data[i] = image.data[i]! < threshold ? 0 : 255;

@@ -1,0 +1,70 @@
+import sharp from 'sharp';
+import type { GrayImage } from './gray-image.js';
+
+/**
+ * Size of the stand-in image that has the page's histogram: large enough that rounding the page's
+ * proportions to it cannot move the 1st or 99th percentile.
+ */
+const PROBE_PIXELS = 1_000_000;
+
+async function normalised(data: Buffer, width: number, height: number): Promise<Buffer> {
+  return sharp(data, { raw: { width, height, channels: 1 } })
+    .normalise()
+    .grayscale()
+    .raw()
+    .toBuffer();
+}
+
+/** Fills the levels a table has no value for by straight lines between the levels around them. */
+function interpolateGaps(table: Float64Array): Uint8Array {
+  const known = [...table.keys()].filter((level) => !Number.isNaN(table[level]!));
+  const out = new Uint8Array(256);
+  for (let level = 0; level < 256; level++) {
+    const after = known.find((k) => k >= level) ?? known.at(-1)!;
+    const before = known.findLast((k) => k <= level) ?? known[0]!;
+    const share = after === before ? 0 : (level - before) / (after - before);
+    out[level] = Math.round(table[before]! + share * (table[after]! - table[before]!));
+  }
+  return out;
+}
+
+/**
+ * The gray-level table sharp's `normalise()` would apply to this image. Normalising is a function of the
+ * gray level alone once the page's lightness percentiles are known, and those depend only on its
+ * histogram: sharp normalises a smaller stand-in image with the same histogram, and the table is read off
+ * it (levels too rare to appear in the stand-in are interpolated).
+ */
+async function normaliseTable(image: GrayImage): Promise<Uint8Array> {
+  const { data } = image;
+  const counts = new Float64Array(256);
+  for (let i = 0; i < data.length; i++) counts[data[i]!]!++;
+  const probe = Buffer.alloc(PROBE_PIXELS);
+  const firstPixel = new Int32Array(256).fill(-1);
+  let filled = 0;
+  let cumulative = 0;
+  for (let level = 0; level < 256; level++) {
+    cumulative += counts[level]!;
+    const end = Math.round((cumulative / data.length) * PROBE_PIXELS);
+    if (end > filled) firstPixel[level] = filled;
+    probe.fill(level, filled, end);
+    filled = end;
+  }
+  const out = await normalised(probe, 1000, PROBE_PIXELS / 1000);
+  const table = Float64Array.from(firstPixel, (pixel) => (pixel < 0 ? Number.NaN : out[pixel]!));
+  return interpolateGaps(table);
+}
+
+/**
+ * Stretches contrast in place exactly as sharp's `normalise()` does (lightness between the 1st and 99th
+ * percentiles spread over black to white). On a large page it goes through a 256-entry table: sharp's
+ * own pass converts every pixel to LAB and back, which cost more than half of a page's preprocessing.
+ */
+export async function stretchContrast(image: GrayImage): Promise<void> {
+  if (image.data.length <= 2 * PROBE_PIXELS) {
+    (await normalised(image.data, image.width, image.height)).copy(image.data);
+    return;
+  }
+  const table = await normaliseTable(image);
+  const { data } = image;
+  for (let i = 0; i < data.length; i++) data[i] = table[data[i]!]!;
+}

@@ -1,0 +1,53 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { stretchContrast } from '../../src/ocr/contrast.js';
+
+/** A faded page: light gray paper with some noise, and mid-gray "ink" strokes. */
+function fadedPage(width: number, height: number) {
+  const data = Buffer.alloc(width * height);
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const ink = y % 40 < 6 && x % 13 < 9;
+      data[y * width + x] = Math.round((ink ? 110 : 205) + random() * 30 - 15);
+    }
+  return { data, width, height };
+}
+
+describe('stretchContrast', () => {
+  it('should give what sharp.normalise() gives, gray level for gray level', async () => {
+    const page = fadedPage(1800, 2400);
+    const expected = await sharp(page.data, { raw: { width: 1800, height: 2400, channels: 1 } })
+      .normalise()
+      .grayscale()
+      .raw()
+      .toBuffer();
+    const before = Buffer.from(page.data);
+    await stretchContrast(page);
+    let largest = 0;
+    for (let i = 0; i < expected.length; i++)
+      largest = Math.max(largest, Math.abs(expected[i]! - page.data[i]!));
+    expect(largest).toBeLessThanOrEqual(1);
+    expect(page.data.equals(before)).toBe(false);
+  });
+
+  it('should spread a faded page over black to white, keeping the order of gray levels', async () => {
+    const page = fadedPage(1800, 2400);
+    const before = Buffer.from(page.data);
+    await stretchContrast(page);
+    expect(page.data.reduce((low, level) => Math.min(low, level), 255)).toBeLessThanOrEqual(5);
+    expect(page.data.reduce((high, level) => Math.max(high, level), 0)).toBeGreaterThanOrEqual(250);
+    const mapped = new Map<number, number>();
+    before.forEach((level, i) => mapped.set(level, page.data[i]!));
+    const levels = [...mapped.keys()].sort((a, b) => a - b);
+    for (let i = 1; i < levels.length; i++)
+      expect(mapped.get(levels[i]!)!).toBeGreaterThanOrEqual(mapped.get(levels[i - 1]!)!);
+  });
+
+  it('should leave a blank page as it is', async () => {
+    const page = { data: Buffer.alloc(10_000, 230), width: 100, height: 100 };
+    await stretchContrast(page);
+    expect([...new Set(page.data)]).toEqual([230]);
+  });
+});
