@@ -6,7 +6,7 @@ export {
   type PreparedPage,
 } from './preprocess.js';
 export { measureSkew } from './skew.js';
-export { detectRotation, type Rotation } from './orientation.js';
+export { detectOrientation, detectRotation, type Orientation, type Rotation } from './orientation.js';
 export { ocrBitmap, rawLinesOf, type OcrPageOptions } from './recognise-page.js';
 export { imagePageBitmap } from './image-page.js';
 export { readDocumentText, readPage, type ReadTextOptions } from './read-document.js';

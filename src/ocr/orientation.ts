@@ -49,11 +49,18 @@ export function aboveBelowRatio(image: GrayImage): number {
   return (above + 1) / (below + 1);
 }
 
+export interface Orientation {
+  rotation: Rotation;
+  /** Skew of the upright text lines in degrees, measured on a thumbnail (see `measureSkew`). */
+  skew: number;
+}
+
 /**
- * Detects a page turned by 90, 180 or 270 degrees: the rotation that makes its text upright.
- * Returns 0 unless the evidence is clear, since turning an upright page would ruin it.
+ * Detects a page turned by 90, 180 or 270 degrees: the rotation that makes its text upright, and the skew
+ * it measured on the way. The rotation is 0 unless the evidence is clear, since turning an upright page
+ * would ruin it.
  */
-export async function detectRotation(image: GrayImage): Promise<Rotation> {
+export async function detectOrientation(image: GrayImage): Promise<Orientation> {
   const small = await thumbnail(image, 1000);
   let turned: Rotation = 0;
   let upright = small;
@@ -65,6 +72,11 @@ export async function detectRotation(image: GrayImage): Promise<Rotation> {
   const skew = await measureSkew(upright);
   if (Math.abs(skew) >= 0.1) upright = await rotateGray(upright, -skew);
   const ratio = aboveBelowRatio(upright);
-  if (ratio < 0.6) return ((turned + 180) % 360) as Rotation;
-  return turned;
+  if (ratio < 0.6) return { rotation: ((turned + 180) % 360) as Rotation, skew };
+  return { rotation: turned, skew };
+}
+
+/** The rotation that makes a page's text upright (see `detectOrientation`). */
+export async function detectRotation(image: GrayImage): Promise<Rotation> {
+  return (await detectOrientation(image)).rotation;
 }

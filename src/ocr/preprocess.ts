@@ -3,7 +3,7 @@ import type { PageBitmap } from '../pdf/page-image.js';
 import type { GrayImage } from './gray-image.js';
 import { otsuThreshold } from './gray-image.js';
 import { stretchContrast } from './contrast.js';
-import { detectRotation, type Rotation } from './orientation.js';
+import { detectOrientation, type Rotation } from './orientation.js';
 import { measureSkew } from './skew.js';
 
 /**
@@ -90,13 +90,16 @@ export async function preprocessPage(
   let dpi = bitmap.dpi || 300;
 
   let rotation: Rotation = 0;
+  let thumbnailSkew: number | undefined;
   if (steps.rotation) {
-    rotation = await detectRotation(image);
+    const orientation = await detectOrientation(image);
+    rotation = orientation.rotation;
     if (rotation !== 0) image = await run(pipeline(image).rotate(rotation));
+    else thumbnailSkew = orientation.skew;
   }
   let skewAngle = 0;
   if (steps.deskew) {
-    skewAngle = await measureSkew(image);
+    skewAngle = await measureSkew(image, 5, thumbnailSkew);
     if (Math.abs(skewAngle) >= 0.1)
       image = await run(pipeline(image).rotate(-skewAngle, { background: WHITE }));
   }

@@ -30,16 +30,27 @@ function bestAngle(
   return best;
 }
 
+/** Step of the first, coarse search for the skew angle, in degrees. */
+const COARSE_STEP = 0.25;
+
 /**
  * Measures the skew of text lines in degrees (positive: lines fall to the right, i.e. the page was
- * turned clockwise), searching ±`maxAngle` by how sharply ink falls into rows.
+ * turned clockwise), searching ±`maxAngle` by how sharply ink falls into rows. `near`, an estimate
+ * already made on a smaller thumbnail, narrows the coarse search to the steps within half a degree of it.
  */
-export async function measureSkew(image: GrayImage, maxAngle = 5): Promise<number> {
+export async function measureSkew(image: GrayImage, maxAngle = 5, near?: number): Promise<number> {
   const small = await thumbnail(image, 1400);
   const { xs, ys } = inkPoints(small);
   if (xs.length < 500) return 0;
-  const coarse = bestAngle(xs, ys, small, -maxAngle, maxAngle, 0.25);
-  const fine = bestAngle(xs, ys, small, coarse.angle - 0.25, coarse.angle + 0.25, 0.025);
+  let from = -maxAngle;
+  let to = maxAngle;
+  if (near !== undefined && Number.isFinite(near)) {
+    from = Math.max(from, -maxAngle + Math.ceil((near - 0.5 + maxAngle) / COARSE_STEP) * COARSE_STEP);
+    to = Math.min(to, -maxAngle + Math.floor((near + 0.5 + maxAngle) / COARSE_STEP) * COARSE_STEP);
+    if (from > to) [from, to] = [-maxAngle, maxAngle];
+  }
+  const coarse = bestAngle(xs, ys, small, from, to, COARSE_STEP);
+  const fine = bestAngle(xs, ys, small, coarse.angle - COARSE_STEP, coarse.angle + COARSE_STEP, 0.025);
   return Math.round(fine.angle * 100) / 100;
 }
 
