@@ -24,8 +24,8 @@ export async function thumbnail(image: GrayImage, maxSide: number): Promise<Gray
 
 /** Otsu's threshold of an 8-bit histogram: the level that best separates ink from paper. */
 export function otsuThreshold(data: Uint8Array): number {
-  const histogram = new Array<number>(256).fill(0);
-  for (const value of data) histogram[value]!++;
+  const histogram = new Float64Array(256);
+  for (let i = 0; i < data.length; i++) histogram[data[i]!]!++;
   const total = data.length;
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * histogram[i]!;
@@ -53,16 +53,17 @@ export function otsuThreshold(data: Uint8Array): number {
 /** Coordinates of ink pixels (darker than Otsu's threshold), at most `limit` of them, evenly sampled. */
 export function inkPoints(image: GrayImage, limit = 150_000): { xs: Int32Array; ys: Int32Array } {
   const threshold = Math.min(otsuThreshold(image.data), 200);
+  const { data } = image;
   let count = 0;
-  for (const value of image.data) if (value < threshold) count++;
+  for (let i = 0; i < data.length; i++) if (data[i]! < threshold) count++;
   const step = Math.max(1, Math.ceil(count / limit));
   const xs = new Int32Array(Math.ceil(count / step));
   const ys = new Int32Array(xs.length);
   let seen = 0;
   let kept = 0;
-  for (let y = 0; y < image.height; y++) {
-    for (let x = 0; x < image.width; x++) {
-      if (image.data[y * image.width + x]! >= threshold) continue;
+  for (let y = 0, i = 0; y < image.height; y++) {
+    for (let x = 0; x < image.width; x++, i++) {
+      if (data[i]! >= threshold) continue;
       if (seen++ % step === 0 && kept < xs.length) {
         xs[kept] = x;
         ys[kept++] = y;

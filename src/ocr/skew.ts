@@ -4,13 +4,15 @@ import { inkPoints, thumbnail, type GrayImage } from './gray-image.js';
 function rowSharpness(xs: Int32Array, ys: Int32Array, height: number, width: number, angle: number): number {
   const slope = Math.tan((angle * Math.PI) / 180);
   const offset = Math.ceil(Math.abs(slope) * width) + 1;
-  const bins = new Float64Array(height + 2 * offset);
-  for (let i = 0; i < xs.length; i++) {
-    const row = Math.round(ys[i]! - xs[i]! * slope) + offset;
-    bins[row]!++;
-  }
+  const bins = new Int32Array(height + 2 * offset);
+  // Every row index is positive, so truncating after adding ½ rounds exactly as Math.round would, but faster.
+  const shift = offset + 0.5;
+  for (let i = 0; i < xs.length; i++) bins[(ys[i]! - xs[i]! * slope + shift) | 0]!++;
   let score = 0;
-  for (let i = 1; i < bins.length; i++) score += (bins[i]! - bins[i - 1]!) ** 2;
+  for (let i = 1; i < bins.length; i++) {
+    const step = bins[i]! - bins[i - 1]!;
+    score += step * step;
+  }
   return score;
 }
 
