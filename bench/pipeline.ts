@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import { PrivateRedis } from '../test/helpers/redis-server.js';
+import { watchCpuSeconds } from './process-cpu.js';
 
 const SCANS = ['ocr-01.scan-300dpi-1bit.pdf', 'ocr-03.scan-200dpi-faded.jpg', 'two-page.tiff'];
 const PAGES_PER_SET = 4;
@@ -29,11 +30,19 @@ function watchPeakRss(child: ChildProcess): () => number {
   return () => peak;
 }
 
-function run(args: string[]): { child: ChildProcess; done: Promise<number | null>; peak: () => number } {
+interface Running {
+  child: ChildProcess;
+  done: Promise<number | null>;
+  peak: () => number;
+  cpu: () => number;
+}
+
+function run(args: string[]): Running {
   const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
   const peak = watchPeakRss(child);
+  const cpu = watchCpuSeconds(child);
   const done = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, done, peak };
+  return { child, done, peak, cpu };
 }
 
 /** N distinct copies of each scan (a trailing byte changes the hash, not the pages). */
@@ -53,12 +62,14 @@ interface Row {
   seconds: number;
   pagesPerMinute: number;
   peakRssMiB: number[];
+  /** CPU seconds per page of every process of the run together. */
+  cpuPerPage: number;
 }
 
 async function embedded(batch: string, workers: number, pages: number): Promise<Row> {
   const dir = await mkdtemp(join(tmpdir(), 'vnplan-bench-'));
   const started = Date.now();
-  const { done, peak } = run([
+  const { done, peak, cpu } = run([
     'import',
     batch,
     '--db',
@@ -78,6 +89,7 @@ async function embedded(batch: string, workers: number, pages: number): Promise<
     seconds,
     pagesPerMinute: (pages / seconds) * 60,
     peakRssMiB: [peak()],
+    cpuPerPage: cpu() / pages,
   };
 }
 
@@ -112,6 +124,7 @@ async function queued(batch: string, processes: number, pages: number, redis: Pr
     seconds,
     pagesPerMinute: (pages / seconds) * 60,
     peakRssMiB: [...workers.map((worker) => worker.peak()), importer.peak()],
+    cpuPerPage: [...workers, importer].reduce((sum, process) => sum + process.cpu(), 0) / pages,
   };
 }
 
@@ -130,10 +143,12 @@ async function main(): Promise<void> {
     await redis.stop();
     await rm(batch, { recursive: true, force: true });
   }
-  console.log('\n| mode | seconds | pages/min | peak RSS MiB (per process) |\n|---|---:|---:|---|');
+  console.log(
+    '\n| mode | seconds | pages/min | CPU s per page | peak RSS MiB (per process) |\n|---|---:|---:|---:|---|',
+  );
   for (const row of rows) {
     console.log(
-      `| ${row.mode} | ${row.seconds.toFixed(1)} | ${row.pagesPerMinute.toFixed(1)} | ${row.peakRssMiB.map((m) => m.toFixed(0)).join(', ')} |`,
+      `| ${row.mode} | ${row.seconds.toFixed(1)} | ${row.pagesPerMinute.toFixed(1)} | ${row.cpuPerPage.toFixed(2)} | ${row.peakRssMiB.map((m) => m.toFixed(0)).join(', ')} |`,
     );
   }
   const [emb1, emb2, q1, q2] = rows as [Row, Row, Row, Row];
@@ -142,6 +157,10 @@ async function main(): Promise<void> {
   const overhead = (q1.seconds - emb1.seconds) / pages;
   console.log(
     `queue overhead per page (1 process vs embedded 1 worker): ${overhead.toFixed(2)} s = ${((overhead / (emb1.seconds / pages)) * 100).toFixed(1)}%`,
+  );
+  const cpuOverhead = q1.cpuPerPage - emb1.cpuPerPage;
+  console.log(
+    `queue CPU overhead per page (all processes of the run): ${cpuOverhead.toFixed(2)} s = ${((cpuOverhead / emb1.cpuPerPage) * 100).toFixed(1)}%`,
   );
 }
 
