@@ -13,6 +13,7 @@ import {
   NUMBER_LINE,
   PLACE_DATE,
   isNumberLine,
+  isArchiveItem,
   isPositionLine,
   RECIPIENTS_HEADING,
   SUBJECT_LINE,
@@ -20,7 +21,7 @@ import {
   isPersonName,
   typeHeading,
 } from './patterns.js';
-import { headingAfterJunk, isNoiseLine } from './ocr-noise.js';
+import { headingAfterJunk, isNoiseLine, restoreAgencyLine } from './ocr-noise.js';
 import { fold, isUpperLine } from './text-tools.js';
 import type { DocumentText } from '../document-text.js';
 
@@ -225,7 +226,7 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       (layout.number === null || line.column === 1)
     ) {
       // OCR specks after an agency name ("ỦY BAN NHÂN DÂN.", "BỘ CÔNG THƯƠNG...") are not part of it.
-      layout.issuer.push({ ...line, text: line.text.replace(/[\s.,;:…]+$/u, '') });
+      layout.issuer.push({ ...line, text: restoreAgencyLine(line.text.replace(/[\s.,;:…]+$/u, '')) });
     } else if (
       layout.issuer.length === 0 &&
       !layout.number &&
@@ -542,7 +543,7 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       layout.footnotes.push(line);
       continue;
     }
-    const archived = itemLines.some((item) => /^[-–+•]?\s*Lưu\s*[:;.]/u.test(item.text));
+    const archived = itemLines.some((item) => isArchiveItem(item.text));
     if (list && archived && /^[-–+•]/.test(line.text)) {
       // "Lưu: VT, …" is the last entry of a recipients list: dashes after it belong to what follows
       // (an attached plan after the signature), not to the list.

@@ -1,3 +1,4 @@
+import { agencies } from './dictionaries.js';
 import { fold, isUpperLine } from './text-tools.js';
 
 /**
@@ -114,4 +115,24 @@ export function repairOcrNumerals(text: string): string {
     )
     .replace(/(\d\/(?:\d{4}\/)?[\p{Lu}Đ][\p{L}]{0,5})-\s+(?=[\p{Lu}Đ]{2})/gu, '$1-')
     .replace(/(\/\d{4}\/QH)\s+(\d{1,2})(?!\d)/gu, '$1$2');
+}
+
+let agencyNames: Map<string, string> | null = null;
+const cleanUpper = (text: string): string => text.normalize('NFC').toUpperCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * An agency line of the header that lost its diacritics or a space to OCR ("SOY TE", "BO CONG AN") →
+ * the agency's name from dictionaries/agencies.json in capitals ("SỞ Y TẾ"), when the letters are the
+ * same once accents and spaces are ignored; any other line is returned as it is.
+ */
+export function restoreAgencyLine(text: string): string {
+  if (!agencyNames) {
+    agencyNames = new Map();
+    for (const name of Object.values(agencies().abbreviations)) {
+      if (!/[/()]/.test(name)) agencyNames.set(fold(name).replace(/\s+/g, ''), name.toUpperCase());
+    }
+  }
+  const name = agencyNames.get(fold(text).replace(/[\s.]+/g, ''));
+  // A name printed right (in whatever case) is kept as printed.
+  return name && name !== cleanUpper(text) ? name : text;
 }

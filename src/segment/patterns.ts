@@ -120,3 +120,8 @@ export function isPersonName(text: string): boolean {
 export function endsClause(text: string): boolean {
   return /[.;:!?]["”»)]*$|\.\/\.$/u.test(text.trim());
 }
+
+/** The archive entry that ends a recipients list: "Lưu: VT, TĐKT", "Lưu VT", OCR's "Luu: VT". */
+export function isArchiveItem(text: string): boolean {
+  return /^[-–+•]?\s*luu\s*(?:[:;.]|vt\b|van thu\b|ho so\b)/.test(fold(text));
+}
