@@ -127,6 +127,17 @@ function misreadCode(printed: string, code: string): boolean {
   return /[^\p{Lu}Đ]/u.test(printed) && (/\d/.test(compact) || upper[0] === target[0]);
 }
 
+let tTails: string | null = null;
+/** Type names that start with T, without it ("ờ trình", "hông tư"): OCR prints that T as 7 ("7ờ trình"). */
+function tTypeTails(): string {
+  tTails ??= documentTypes()
+    .types.map((type) => type.name)
+    .filter((name) => name.startsWith('T'))
+    .map((name) => escape(name.slice(1)))
+    .join('|');
+  return tTails;
+}
+
 /**
  * OCR damage inside citations, repaired by rules that hold for any Vietnamese document: digit confusions in
  * dates and symbols broken at a line end ("TTr-" / "BNNMT"), a space read inside a serial after "số"
@@ -135,6 +146,8 @@ function misreadCode(printed: string, code: string): boolean {
  */
 export function repairCitationOcr(text: string): string {
   return repairOcrNumerals(text)
+    .replace(/(?<![\p{L}])(?:s[ỐÔôởơ6]|S[ỐÔôởơ6])(?=\s*:?\s*\d{1,5}[/-])/gu, 'số')
+    .replace(new RegExp(`(?<![\\p{L}\\d])7(?=(?:${tTypeTails()})(?![\\p{L}]))`, 'gu'), 'T')
     .replace(/(?<![\p{L}])(số\s+)(\d{1,3})\s(\d{1,3}\/\d{4}\/)/gu, '$1$2$3')
     .replace(
       new RegExp(
