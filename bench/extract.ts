@@ -40,6 +40,7 @@ const ALL_SETS = [
   'corpus2',
   'realscans-pdf',
   'realscans-scan',
+  'realscans-scan-truth',
   'seeds-restored',
 ] as const;
 type SetName = (typeof ALL_SETS)[number];
@@ -51,14 +52,20 @@ const PIPELINE_SETS: Partial<
   Record<SetName, { gold: string; file: (gold: Gold) => string; goldPages?: number }>
 > = {
   // The published PDFs (some have a text layer, some are signed scans). They run to 21 pages, the gold
-  // describes page 1 (the truth text): what was read from later pages is left out of the score.
+  // describes page 1: what was read from later pages is left out of the score.
   'realscans-pdf': {
-    gold: 'realscans',
+    gold: 'realscans-image',
     goldPages: 1,
     file: (gold) => join(SHARED, 'realscans', 'originals', `${realscanName(gold).replace(/^real_/, '')}.pdf`),
   },
-  // Page 1 of each as an image-only PDF: everything through OCR.
+  // Page 1 of each as an image-only PDF: everything through OCR. Scored against the gold of what the
+  // page image prints (realscans-image: the truth-text gold with the places where truth/ differs from the
+  // image corrected, each checked on the image), and against the truth-text gold as before.
   'realscans-scan': {
+    gold: 'realscans-image',
+    file: (gold) => join(SHARED, 'realscans', 'image-only', `${realscanName(gold)}.pdf`),
+  },
+  'realscans-scan-truth': {
     gold: 'realscans',
     file: (gold) => join(SHARED, 'realscans', 'image-only', `${realscanName(gold)}.pdf`),
   },

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { openPdf, analysePageContent, pageBitmap } from '../../src/pdf/index.js';
+const [file, out, top, bottom] = process.argv.slice(2);
+const doc = await openPdf(new Uint8Array(readFileSync(file!)));
+const page = await doc.getPage(1);
+const bmp = await pageBitmap(page, await analysePageContent(page), { dpi: 150 });
+const img = sharp(bmp.data, { raw: { width: bmp.width, height: bmp.height, channels: bmp.channels } });
+const t = Math.round(bmp.height * Number(top)); const b = Math.round(bmp.height * Number(bottom));
+await img.extract({ left: 0, top: t, width: bmp.width, height: b - t }).resize({ width: 1000 }).png().toFile(out!);
+console.log(bmp.width, bmp.height);
