@@ -53,6 +53,18 @@ function basisRelation(text: string): Relation {
   return 'cites';
 }
 
+/** The first paragraph under a marker line goes on with its sentence: the next printed line, in lower case. */
+function continuesHeading(heading: string, first: LogicalLine, next: Clause): boolean {
+  const start = next.lines[0];
+  return (
+    start !== undefined &&
+    start.page === first.page &&
+    start.line === first.line + 1 &&
+    !/[.;:!?]["”»)]*$/u.test(heading) &&
+    /^[\p{Ll}\d]/u.test(next.text)
+  );
+}
+
 function blockClauses(block: Block, path: Block[], zone: TextClause['zone'], out: TextClause[]): void {
   const here = [...path, block];
   const first = block.lines[0];
@@ -63,6 +75,16 @@ function blockClauses(block: Block, path: Block[], zone: TextClause['zone'], out
       // A citation broken at its symbol's hyphen after a heading ("… Thông tư số 18/2025/TT-" / "BCT …").
       out.push({
         text: `${block.heading}${next.text}`,
+        lines: [first, ...next.lines],
+        relation: 'cites',
+        zone,
+        path: here,
+      });
+      paragraphs = paragraphs.slice(1);
+    } else if (next && continuesHeading(block.heading, first, next)) {
+      // An item's sentence wrapped onto the next line ("… Kế hoạch số 37-KH/TU," / "ngày 16/9/2025 của …").
+      out.push({
+        text: `${block.heading} ${next.text}`,
         lines: [first, ...next.lines],
         relation: 'cites',
         zone,

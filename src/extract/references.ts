@@ -65,7 +65,10 @@ function readIssuer(text: string): { issuer: string; length: number } | null {
   const rest = text.slice(match[0].length);
   const stop = issuerStopPattern().exec(rest);
   const issuer = rest.slice(0, stop ? stop.index : rest.length).trim();
-  if (issuer.length < 2 || issuer.length > 90 || !/^\p{Lu}/u.test(issuer) || /\d/.test(issuer)) return null;
+  // Digits end an issuer only as its own number ("Ban Chỉ đạo 57"); anywhere else they are not a name.
+  const unnumbered = issuer.replace(/\s\d{1,3}$/u, '');
+  if (issuer.length < 2 || issuer.length > 90 || !/^\p{Lu}/u.test(issuer) || /\d/.test(unnumbered))
+    return null;
   return { issuer, length: match[0].length + issuer.length };
 }
 

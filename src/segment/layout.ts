@@ -74,7 +74,8 @@ export interface DocumentLayout {
   other: LogicalLine[];
 }
 
-const brokenSymbol = /\d\/[\p{L}\d/]*-$/u;
+/** A symbol broken at a hyphen at the line end: "4017/TTr-", and the party form "57-" (/ "NQ/TW"). */
+const brokenSymbol = /\d\/[\p{L}\d/]*-$|(?<![\d/.-])\d{1,4}-$/u;
 
 export function joinClauses(lines: LogicalLine[]): Clause[] {
   const clauses: Clause[] = [];
@@ -415,8 +416,27 @@ function splitSignatureLine(text: string): { positions: string[]; name: string |
   return { positions, name: match && upper === match[1] ? match[2]! : null };
 }
 
+/**
+ * In a list of dash items, a line without a dash printed right under an item is more of it, even after
+ * a ";" inside the item ("- VP UBTP: CVP, …, KT;" / "Trung tâm TT, DL vs CNS TP;"); a name or an
+ * upper-case line there is the signature column, not the item.
+ */
+function continuesDashItem(previous: LogicalLine, line: LogicalLine): boolean {
+  return (
+    /;$/u.test(previous.text) &&
+    line.page === previous.page &&
+    line.line === previous.line + 1 &&
+    /^\p{Lu}\p{Ll}/u.test(line.text) &&
+    !isPersonName(line.text) &&
+    !isUpperLine(line.text) &&
+    !isSignatureStart(line.text) &&
+    !isArchiveItem(line.text)
+  );
+}
+
 function joinItems(lines: LogicalLine[]): Clause[] {
   const items: Clause[] = [];
+  const dashed = /^[-–+•]/u.test(lines[0]?.text ?? '');
   for (const line of lines) {
     const last = items[items.length - 1];
     if (last && /^\([^()]+\)[;.]?$/u.test(line.text)) {
@@ -425,7 +445,12 @@ function joinItems(lines: LogicalLine[]): Clause[] {
       last.lines.push(line);
       continue;
     }
-    if (last && !/^[-–+•]/.test(line.text) && !endsClause(last.text)) {
+    const previous = last?.lines[last.lines.length - 1];
+    if (
+      last &&
+      !/^[-–+•]/.test(line.text) &&
+      (!endsClause(last.text) || (dashed && previous && continuesDashItem(previous, line)))
+    ) {
       last.text = `${last.text} ${line.text}`;
       last.lines.push(line);
     } else {
@@ -561,7 +586,12 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
     }
     if (mode === 'recipients') {
       const previous = itemLines[itemLines.length - 1];
-      if (previous && !endsClause(previous.text) && !isSignatureStart(line.text)) {
+      const dashed = /^[-–+•]/u.test(itemLines[0]?.text ?? '');
+      if (
+        previous &&
+        (!endsClause(previous.text) || (dashed && !archived && continuesDashItem(previous, line))) &&
+        !isSignatureStart(line.text)
+      ) {
         itemLines.push(line);
         continue;
       }
