@@ -48,8 +48,9 @@ export function spanProvenance(lines: LogicalLine[]): Provenance | null {
 
 function basisRelation(text: string): Relation {
   const start = fold(text.slice(0, 16));
-  if (start.startsWith('can cu')) return 'basis';
-  if (/^(thuc hien|thi hanh|tiep theo|theo chi dao)/.test(start)) return 'implements';
+  // Spaces optional: text layers drop them ("ThựchiệnNghị quyết …").
+  if (/^can ?cu/.test(start)) return 'basis';
+  if (/^(thuc ?hien|thi ?hanh|tiep theo|theo chi dao)/.test(start)) return 'implements';
   return 'cites';
 }
 

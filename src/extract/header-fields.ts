@@ -147,5 +147,8 @@ export function placeDateFields(layout: DocumentLayout): PlaceDate {
 export function titleText(layout: DocumentLayout): string | null {
   if (layout.title.length === 0) return null;
   const joined = cleanLine(layout.title.map((line) => line.text).join(' '));
-  return layout.titleIsSubject ? joined.replace(/^(V\/v|V\/V|Về việc)\s*[:.]?\s*/u, '') : joined;
+  // A công văn's subject: "V/v …", "Về việc …", or "Về …" (how OCR often reads "V/v").
+  return layout.titleIsSubject
+    ? joined.replace(/^(V\/v|V\/V|Về việc)\s*[:.]?\s*|^Về\s+(?=\p{Ll})/u, '')
+    : joined;
 }

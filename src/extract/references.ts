@@ -148,20 +148,24 @@ function tTypeTails(): string {
  * names one of about the same length ("Tờ trình số 252/77Y-BNV", "Tờ trình số 92/TT r-UBND" → TTr).
  */
 export function repairCitationOcr(text: string): string {
-  return repairOcrNumerals(text)
-    .replace(/(?<![\p{L}])(?:s[ỐÔôởơ6]|S[ỐÔôởơ6])(?=\s*:?\s*\d{1,5}[/-])/gu, 'số')
-    .replace(new RegExp(`(?<![\\p{L}\\d])7(?=(?:${tTypeTails()})(?![\\p{L}]))`, 'gu'), 'T')
-    .replace(/(?<![\p{L}])(số\s+)(\d{1,3})\s(\d{1,3}\/\d{4}\/)/gu, '$1$2$3')
-    .replace(
-      new RegExp(
-        `(${typeWords()})(\\s+(?:s[ốoô]\\s+)?\\d{1,5}\\/(?:\\d{4}\\/)?)([^\\s/\\-]{1,3}(?:\\s\\p{Ll})?)(?=-[\\p{Lu}Đ])`,
-        'gu',
-      ),
-      (all, printed: string, middle: string, code: string) => {
-        const type = typeByName(printed);
-        return type && misreadCode(code, type.code) ? `${printed}${middle}${type.code}` : all;
-      },
-    );
+  return (
+    repairOcrNumerals(text)
+      .replace(/(?<![\p{L}])(?:s[ỐÔôởơ6]|S[ỐÔôởơ6])(?=\s*:?\s*\d{1,5}[/-])/gu, 'số')
+      .replace(new RegExp(`(?<![\\p{L}\\d])7(?=(?:${tTypeTails()})(?![\\p{L}]))`, 'gu'), 'T')
+      .replace(/(?<![\p{L}])(số\s+)(\d{1,3})\s(\d{1,3}\/\d{4}\/)/gu, '$1$2$3')
+      // A speck read as a quote before the serial: "số '92/TTr-UBND".
+      .replace(/(?<![\p{L}])(số\s*)['‘’`]+(?=\d)/gu, '$1')
+      .replace(
+        new RegExp(
+          `(${typeWords()})(\\s+(?:s[ốoô]\\s+)?\\d{1,5}\\/(?:\\d{4}\\/)?)([^\\s/\\-]{1,3}(?:\\s\\p{Ll})?)(?=-[\\p{Lu}Đ])`,
+          'gu',
+        ),
+        (all, printed: string, middle: string, code: string) => {
+          const type = typeByName(printed);
+          return type && misreadCode(code, type.code) ? `${printed}${middle}${type.code}` : all;
+        },
+      )
+  );
 }
 
 function findCitations(clause: TextClause): Citation[] {

@@ -584,6 +584,22 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       layout.other.push(line);
       continue;
     }
+    const lastItem = itemLines[itemLines.length - 1];
+    if (
+      list &&
+      mode === 'signature' &&
+      !archived &&
+      lastItem &&
+      line.page === lastItem.page &&
+      line.line === lastItem.line + 1 &&
+      !isUpperLine(line.text) &&
+      !isPersonName(line.text) &&
+      (!endsClause(lastItem.text) || continuesDashItem(lastItem, line))
+    ) {
+      // The signature column was read between the list's items: the line under an item is still the item.
+      itemLines.push(line);
+      continue;
+    }
     if (mode === 'recipients') {
       const previous = itemLines[itemLines.length - 1];
       const dashed = /^[-–+•]/u.test(itemLines[0]?.text ?? '');

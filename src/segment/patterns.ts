@@ -57,7 +57,7 @@ function tolerant(printed: RegExp, folded: RegExp): LinePattern {
 }
 
 const BASIS_START_PRINTED =
-  /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])/u;
+  /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])|^(Căn ?cứ|Thực ?hiện|Thi ?hành)(?=\p{Lu})/u;
 export const BASIS_START = tolerant(
   BASIS_START_PRINTED,
   // Spaces optional: text layers and OCR drop them ("ThựchiệnNghị quyết …").
