@@ -93,11 +93,11 @@ const DIGIT_LOOKALIKE: Record<string, string> = {
 const LOOKALIKE_CLASS = '[\\dOoØøIl|\\]\\[J!ó]';
 
 /**
- * A day or month token read with look-alikes: converted when it holds a real digit ("1ó", "0]"), or is
- * made only of strokes and brackets no Vietnamese word is made of ("J]", "I", "|l"); "o" alone stays.
+ * A day or month token read with look-alikes: converted when it holds a real digit ("1ó", "0]") or a
+ * bracket or bar no letter is ("J]", "|l"); letters alone ("I", "O") stay.
  */
 function toDigits(token: string): string {
-  const convertible = /\d/.test(token) || /^[IlJ|\][!Ø]{1,2}$/u.test(token);
+  const convertible = /\d/.test(token) || /^(?=.*[|\][!])[IlJ|\][!Ø]{1,2}$/u.test(token);
   return convertible ? token.replace(/[^\d]/g, (char) => DIGIT_LOOKALIKE[char] ?? char) : token;
 }
 
