@@ -88,7 +88,10 @@ export function joinClauses(lines: LogicalLine[]): Clause[] {
       previous.page <= line.page &&
       (line.line === previous.line + 1 || (line.page === previous.page + 1 && line.line <= 3)) &&
       !endsClause(previous.text) &&
-      (!/^\p{Lu}{2,}/u.test(line.text) || brokenSymbol.test(previous.text)) &&
+      (!/^\p{Lu}{2,}/u.test(line.text) ||
+        brokenSymbol.test(previous.text) ||
+        // A heading in capitals wrapped over lines ("… THÔNG TƯ SỐ 79/2024/TT-BCA" / "NGÀY 15 THÁNG 11 …").
+        (isUpperLine(previous.text) && isUpperLine(line.text))) &&
       !parseMarker(line.text)
     ) {
       // A symbol broken at its hyphen ("Tờ trình số 4017/TTr-" / "BNNMT ngày …") is joined without a space.
