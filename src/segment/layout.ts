@@ -531,6 +531,9 @@ export function buildTree(lines: LogicalLine[]): Block[] {
   return roots;
 }
 
+/** A signer's name OCR glued to the end of a recipient line: "- VP UBTP: CVP, Trương Việt Dũng". */
+const GLUED_NAME = /[,;]\s+((?:\p{Lu}\p{Ll}+\s+){1,3}\p{Lu}\p{Ll}+)$/u;
+
 function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): void {
   let index = start;
   let mode: 'none' | 'closing' | 'recipients' | 'signature' | 'after' = 'none';
@@ -597,6 +600,8 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       line.line === lastItem.line + 1 &&
       !isUpperLine(line.text) &&
       !isPersonName(line.text) &&
+      // An item ending in a name has the signer's name glued on (read below, after the list).
+      !GLUED_NAME.test(lastItem.text) &&
       (!endsClause(lastItem.text) || continuesDashItem(lastItem, line))
     ) {
       // The signature column was read between the list's items: the line under an item is still the item.
@@ -667,7 +672,7 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
   if (!layout.signerName && layout.signature.length > 0) {
     for (const list of layout.recipientLists) {
       for (const item of list.items) {
-        const match = /[,;]\s+((?:\p{Lu}\p{Ll}+\s+){1,3}\p{Lu}\p{Ll}+)$/u.exec(item.text);
+        const match = GLUED_NAME.exec(item.text);
         const line = item.lines[item.lines.length - 1];
         if (match && line && !layout.signerName) {
           layout.signerName = { ...line, text: match[1]! };
