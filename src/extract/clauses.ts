@@ -1,5 +1,6 @@
 import type { Provenance, Relation } from '../record/index.js';
 import { fold, type Block, type Clause, type DocumentLayout, type LogicalLine } from '../segment/index.js';
+import { BASIS_START } from '../segment/patterns.js';
 
 /** A paragraph of running text with what it is for, the unit extraction reads. */
 export interface TextClause {
@@ -120,7 +121,12 @@ export function textClauses(layout: DocumentLayout): TextClause[] {
       path: [],
     });
   }
-  for (const clause of layout.basis) out.push(asClause(clause, basisRelation(clause.text), 'basis'));
+  // A basis line OCR read out of order (no keyword of its own) belongs to the clause before it.
+  let relation: Relation = 'cites';
+  for (const clause of layout.basis) {
+    relation = BASIS_START.test(clause.text) ? basisRelation(clause.text) : relation;
+    out.push(asClause(clause, relation, 'basis'));
+  }
   for (const clause of layout.preamble) out.push(asClause(clause, 'cites', 'preamble'));
   for (const block of layout.body) blockClauses(block, [], 'body', out);
   if (layout.closing) out.push(asClause(layout.closing, 'cites', 'closing'));

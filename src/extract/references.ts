@@ -153,6 +153,12 @@ export function repairCitationOcr(text: string): string {
       .replace(/(?<![\p{L}])(?:s[ỐÔôởơ6]|S[ỐÔôởơ6])(?=\s*:?\s*\d{1,5}[/-])/gu, 'số')
       .replace(new RegExp(`(?<![\\p{L}\\d])7(?=(?:${tTypeTails()})(?![\\p{L}]))`, 'gu'), 'T')
       .replace(/(?<![\p{L}])(số\s+)(\d{1,3})\s(\d{1,3}\/\d{4}\/)/gu, '$1$2$3')
+      // A serial with a look-alike beside a real digit: "Kết luận số J4-KL/TW" → 14.
+      .replace(
+        /(?<![\p{L}])(số\s+)([\dIlJ|\][!]{2,5})(?=[/-][\p{Lu}Đ\d])/gu,
+        (all, word: string, serial: string) =>
+          /\d/.test(serial) ? `${word}${serial.replace(/[^\d]/g, '1')}` : all,
+      )
       // A speck read as a quote before the serial: "số '92/TTr-UBND".
       .replace(/(?<![\p{L}])(số\s*)['‘’`]+(?=\d)/gu, '$1')
       .replace(

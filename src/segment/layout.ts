@@ -77,13 +77,18 @@ export interface DocumentLayout {
 /** A symbol broken at a hyphen at the line end: "4017/TTr-", and the party form "57-" (/ "NQ/TW"). */
 const brokenSymbol = /\d\/[\p{L}\d/]*-$|(?<![\d/.-])\d{1,4}-$/u;
 
-export function joinClauses(lines: LogicalLine[]): Clause[] {
+/** `startsClause`: lines that always begin a new clause (in the basis, each "Căn cứ …"). */
+export function joinClauses(
+  lines: LogicalLine[],
+  startsClause: (line: LogicalLine) => boolean = () => false,
+): Clause[] {
   const clauses: Clause[] = [];
   for (const line of lines) {
     const last = clauses[clauses.length - 1];
     const previous = last?.lines[last.lines.length - 1];
     if (
       last &&
+      !startsClause(line) &&
       previous &&
       previous.page <= line.page &&
       (line.line === previous.line + 1 || (line.page === previous.page + 1 && line.line <= 3)) &&
@@ -313,10 +318,20 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
     const previous = basisLines[basisLines.length - 1];
     const continues =
       previous && !endsClause(previous.text) && !parseMarker(line.text) && !ENACTING.test(line.text);
-    if (BASIS_START.test(line.text) || continues) basisLines.push(line);
+    // OCR may read a wrapped basis line out of order ("Căn cứ Luật … văn" / "sửa đổi …;" / "quy phạm …"):
+    // a line between basis clauses, with another "Căn cứ …" right after it, is still the basis.
+    const next = lines[index + 1];
+    const between =
+      previous !== undefined &&
+      next !== undefined &&
+      BASIS_START.test(next.text) &&
+      !parseMarker(line.text) &&
+      !ENACTING.test(line.text) &&
+      !isUpperLine(line.text);
+    if (BASIS_START.test(line.text) || continues || between) basisLines.push(line);
     else break;
   }
-  layout.basis = joinClauses(basisLines);
+  layout.basis = joinClauses(basisLines, (line) => /^\p{Lu}/u.test(line.text) && BASIS_START.test(line.text));
   // A basis clause that ends in "… như sau:" is the preamble sentence, not a basis.
   index = readPreamble(lines, index, layout);
 

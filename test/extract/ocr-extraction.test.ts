@@ -94,6 +94,9 @@ describe('citations under OCR damage', () => {
     );
     expect(repairCitationOcr("Tờ trình số '56/TTr-UBND")).toBe('Tờ trình số 56/TTr-UBND');
     expect(repairCitationOcr('Luật sỐ 20/2015/QH13')).toBe('Luật số 20/2015/QH13');
+    expect(repairCitationOcr('Kết luận số J6-KL/TW')).toBe('Kết luận số 16-KL/TW');
+    // Without a real digit it is no serial.
+    expect(repairCitationOcr('số II/QĐ')).toBe('số II/QĐ');
     // Agency parts: a doubled letter or a misread lower-case letter, only to a dictionary abbreviation.
     expect(parseNumber('41/TTr-HĐĐND')?.symbol).toBe('TTr-HĐND');
     expect(parseNumber('88/QĐ-TTe')?.symbol).toBe('QĐ-TTg');
@@ -135,6 +138,26 @@ describe('citations under OCR damage', () => {
     expect(result.document.title).toBe('Kiểm tra công tác quyết toán ngân sách năm 2026');
     expect(result.references.map((reference) => [reference.key, reference.relation])).toEqual([
       ['90/kh-ubnd@2026', 'implements'],
+    ]);
+  });
+});
+
+describe('basis clauses read out of order', () => {
+  it('should keep a line OCR read between two basis clauses in the basis', () => {
+    const result = record(
+      [
+        ...header('19/KH-STC', 'Ninh Bình, ngày 09 tháng 3 năm 2026'),
+        'Căn cứ Luật Ngân sách nhà nước',
+        'sửa đổi, bổ sung bởi Luật số 56/2024/QH15;',
+        'số 89/2025/QH15 được',
+        'Căn cứ Nghị định số 29/2025/NĐ-CP của Chính phủ;',
+        'I. MỤC ĐÍCH',
+      ].join('\n'),
+    );
+    expect(result.references.map((reference) => [reference.key, reference.relation])).toEqual([
+      ['56/2024/qh15', 'basis'],
+      ['89/2025/qh15', 'basis'],
+      ['29/2025/nd-cp', 'basis'],
     ]);
   });
 });
