@@ -546,6 +546,17 @@ export function buildTree(lines: LogicalLine[]): Block[] {
   return roots;
 }
 
+/**
+ * True when `line` is printed right under `above` on a scan or text layer: the next line, starting within
+ * the width of the line above and below its middle. Without boxes (text files) nothing is known: false.
+ */
+function printedUnder(above: LogicalLine, line: LogicalLine): boolean {
+  const a = above.bbox;
+  const b = line.bbox;
+  if (!a || !b || line.page !== above.page || line.line !== above.line + 1) return false;
+  return b.x0 >= a.x0 && b.x0 < a.x1 && b.y0 >= (a.y0 + a.y1) / 2;
+}
+
 /** A signer's name OCR glued to the end of a recipient line: "- VP UBTP: CVP, Trương Việt Dũng". */
 const GLUED_NAME = /[,;]\s+((?:\p{Lu}\p{Ll}+\s+){1,3}\p{Lu}\p{Ll}+)$/u;
 
@@ -601,8 +612,11 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       continue;
     }
     if (list && /^\([^()]{1,40}\)\.?$/u.test(line.text)) {
-      // A purpose printed beside a brace over several items ("(để b/c)") does not end the list.
-      layout.other.push(line);
+      const item = itemLines[itemLines.length - 1];
+      // Printed under one item ("(để đưa tin)" below its line, within its width): that item's purpose.
+      if (item && printedUnder(item, line)) itemLines.push(line);
+      // Printed beside a brace over several items ("(để b/c)"): set aside; the list goes on.
+      else layout.other.push(line);
       continue;
     }
     const lastItem = itemLines[itemLines.length - 1];

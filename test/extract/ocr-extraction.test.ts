@@ -203,4 +203,41 @@ describe('awards and recipients', () => {
     ]);
     expect(result.document.signer).toMatchObject({ name: 'Đinh Văn Hòa', position: 'GIÁM ĐỐC' });
   });
+
+  it('should give a purpose printed under one item to that item, and leave one beside a brace aside', () => {
+    // An OCR page: lines with boxes (pixels); the brace purpose sits right of the items it spans.
+    const box = (x0: number, y0: number, x1: number) => ({ x0, y0, x1, y1: y0 + 50 });
+    const lines = [
+      { text: 'Nơi nhận:', bbox: box(350, 1000, 560) },
+      { text: '- Thường trực Tỉnh ủy;', bbox: box(350, 1055, 800) },
+      { text: '- Chủ tịch UBND tỉnh;', bbox: box(350, 1110, 790) },
+      { text: '(để b/c)', bbox: box(900, 1080, 1050) },
+      { text: '- Đài Phát thanh và Truyền hình tỉnh;', bbox: box(350, 1165, 1100) },
+      { text: '(để đưa tin)', bbox: box(520, 1220, 740) },
+      { text: '- Lưu: VT.', bbox: box(350, 1275, 560) },
+    ];
+    const result = extractRecord({
+      id: '0'.repeat(64),
+      source: { path: 'scan.pdf', kind: 'pdf', pages: 1 },
+      text: {
+        pages: [
+          {
+            page: 1,
+            source: 'ocr',
+            lines: [
+              ...header('20/KH-STC', 'Ninh Bình, ngày 09 tháng 3 năm 2026').map((text) => ({ text })),
+              { text: 'I. MỤC ĐÍCH' },
+              { text: '- Kiểm tra đúng quy định./.' },
+              ...lines,
+            ],
+          },
+        ],
+      },
+    });
+    expect(result.recipients.map((recipient) => [recipient.text, recipient.purpose])).toEqual([
+      ['Thường trực Tỉnh ủy', null],
+      ['Chủ tịch UBND tỉnh', null],
+      ['Đài Phát thanh và Truyền hình tỉnh', 'để đưa tin'],
+    ]);
+  });
 });
