@@ -130,15 +130,17 @@ function misreadCode(printed: string, code: string): boolean {
   return /[^\p{Lu}Đ]/u.test(printed) && (/\d/.test(compact) || upper[0] === target[0]);
 }
 
-let tTails: string | null = null;
-/** Type names that start with T, without it ("ờ trình", "hông tư"): OCR prints that T as 7 ("7ờ trình"). */
-function tTypeTails(): string {
-  tTails ??= documentTypes()
+let sevenT: RegExp | null = null;
+/** A 7 before the rest of a type name that starts with T ("7ờ trình", "7hông tư"): OCR's T. */
+function sevenForT(): RegExp {
+  if (sevenT) return sevenT;
+  const tails = documentTypes()
     .types.map((type) => type.name)
     .filter((name) => name.startsWith('T'))
     .map((name) => escape(name.slice(1)))
     .join('|');
-  return tTails;
+  sevenT = new RegExp(`(?<![\\p{L}\\d])7(?=(?:${tails})(?![\\p{L}]))`, 'gu');
+  return sevenT;
 }
 
 /**
@@ -151,7 +153,7 @@ export function repairCitationOcr(text: string): string {
   return (
     repairOcrNumerals(text)
       .replace(/(?<![\p{L}])(?:s[ỐÔôởơ6]|S[ỐÔôởơ6])(?=\s*:?\s*\d{1,5}[/-])/gu, 'số')
-      .replace(new RegExp(`(?<![\\p{L}\\d])7(?=(?:${tTypeTails()})(?![\\p{L}]))`, 'gu'), 'T')
+      .replace(sevenForT(), 'T')
       .replace(/(?<![\p{L}])(số\s+)(\d{1,3})\s(\d{1,3}\/\d{4}\/)/gu, '$1$2$3')
       // A serial with a look-alike beside a real digit: "Kết luận số J4-KL/TW" → 14.
       .replace(

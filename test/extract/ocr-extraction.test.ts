@@ -224,6 +224,7 @@ describe('awards and recipients', () => {
           {
             page: 1,
             source: 'ocr',
+            findings: [],
             lines: [
               ...header('20/KH-STC', 'Ninh Bình, ngày 09 tháng 3 năm 2026').map((text) => ({ text })),
               { text: 'I. MỤC ĐÍCH' },
