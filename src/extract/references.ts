@@ -161,8 +161,8 @@ export function repairCitationOcr(text: string): string {
         (all, word: string, serial: string) =>
           /\d/.test(serial) ? `${word}${serial.replace(/[^\d]/g, '1')}` : all,
       )
-      // A speck read as a quote before the serial: "số '92/TTr-UBND".
-      .replace(/(?<![\p{L}])(số\s*)['‘’`]+(?=\d)/gu, '$1')
+      // A speck read as a quote or a dot before the serial: "số '92/TTr-UBND", "số .64/2025/QH15".
+      .replace(/(?<![\p{L}])(số\s*)['‘’`.,]+(?=\d)/gu, '$1')
       .replace(
         new RegExp(
           `(${typeWords()})(\\s+(?:s[ốoô]\\s+)?\\d{1,5}\\/(?:\\d{4}\\/)?)([^\\s/\\-]{1,3}(?:\\s\\p{Ll})?)(?=-[\\p{Lu}Đ])`,

@@ -93,6 +93,7 @@ describe('citations under OCR damage', () => {
       'tại Tờ trình số 41/TTr-UBND ngày 2/3/2026',
     );
     expect(repairCitationOcr("Tờ trình số '56/TTr-UBND")).toBe('Tờ trình số 56/TTr-UBND');
+    expect(repairCitationOcr('Luật số .47/2024/QH15')).toBe('Luật số 47/2024/QH15');
     expect(repairCitationOcr('Luật sỐ 20/2015/QH13')).toBe('Luật số 20/2015/QH13');
     expect(repairCitationOcr('Kết luận số J6-KL/TW')).toBe('Kết luận số 16-KL/TW');
     // Without a real digit it is no serial.
