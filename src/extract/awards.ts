@@ -6,10 +6,18 @@ import { provenanceOf } from './clauses.js';
 const CONFERRER_START =
   /^(?:của\s+)?((?:Chủ tịch|Thủ tướng|Chính phủ|Bộ trưởng|Bộ|UBND|Ủy ban|Uỷ ban|Giám đốc|Sở|Hội đồng|Ban|Tổng|Trung ương)[^]*)$/u;
 
-function conferrer(after: string): string | null {
+/** "Cờ thi đua của tỉnh", "Bằng khen của Thành phố": the province or city itself confers it. */
+const PLACE_CONFERRER = /^của\s+(tỉnh|thành phố|Thành phố|Tỉnh)(?![\p{L}])/u;
+/** "đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen": the conferrer printed before the form. */
+const CONFERRER_BEFORE =
+  /(?:^|[\s(])((?:Chủ tịch|Thủ tướng|Bộ trưởng|Giám đốc|Chính phủ|UBND|Ủy ban|Uỷ ban)[\p{L}\s]{0,60}?)\s+(?:tặng|trao tặng)\s*$/u;
+
+function conferrer(after: string, before: string): string | null {
   const stops = awardForms().conferrerStops;
   const trimmed = after.replace(/^\s+/, '');
-  const match = CONFERRER_START.exec(trimmed);
+  const place = PLACE_CONFERRER.exec(trimmed);
+  if (place) return place[1]!;
+  const match = CONFERRER_START.exec(trimmed) ?? CONFERRER_BEFORE.exec(before);
   if (!match) return null;
   let text = match[1]!;
   for (const stop of stops) {
@@ -49,21 +57,15 @@ export function extractAwards(clauses: TextClause[]): Award[] {
         if (/\p{L}/u.test(lower.charAt(end)) || /\p{L}/u.test(lower.charAt(at - 1))) continue;
         if (taken.some(([a, b]) => at < b && end > a)) continue;
         taken.push([at, end]);
-        const by = form.conferredBy ?? conferrer(clause.text.slice(end));
+        const by = form.conferredBy ?? conferrer(clause.text.slice(end), clause.text.slice(0, at));
         const key = `${form.form}|${by ?? ''}`;
         if (seen.has(key)) continue;
         seen.add(key);
         const sentenceStart = clause.text.lastIndexOf('.', at) + 1;
+        // The award's text runs on to a conferrer printed after the form ("Bằng khen của Chủ tịch …").
+        const byAfter = by && !form.conferredBy ? clause.text.slice(end).indexOf(by) : -1;
         out.push({
-          text: trimPunctuation(
-            clause.text.slice(
-              at,
-              Math.min(
-                clause.text.length,
-                end + (by && !form.conferredBy ? clause.text.slice(end).indexOf(by) + by.length : 0),
-              ),
-            ),
-          ),
+          text: trimPunctuation(clause.text.slice(at, byAfter >= 0 ? end + byAfter + by!.length : end)),
           form: form.form,
           conferredBy: by,
           occasion: occasionOf(

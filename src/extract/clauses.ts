@@ -1,5 +1,6 @@
 import type { Provenance, Relation } from '../record/index.js';
 import { fold, type Block, type Clause, type DocumentLayout, type LogicalLine } from '../segment/index.js';
+import { BASIS_START } from '../segment/patterns.js';
 
 /** A paragraph of running text with what it is for, the unit extraction reads. */
 export interface TextClause {
@@ -48,9 +49,22 @@ export function spanProvenance(lines: LogicalLine[]): Provenance | null {
 
 function basisRelation(text: string): Relation {
   const start = fold(text.slice(0, 16));
-  if (start.startsWith('can cu')) return 'basis';
-  if (/^(thuc hien|thi hanh|tiep theo|theo chi dao)/.test(start)) return 'implements';
+  // Spaces optional: text layers drop them ("ThựchiệnNghị quyết …").
+  if (/^can ?cu/.test(start)) return 'basis';
+  if (/^(thuc ?hien|thi ?hanh|tiep theo|theo chi dao)/.test(start)) return 'implements';
   return 'cites';
+}
+
+/** The first paragraph under a marker line goes on with its sentence: the next printed line, in lower case. */
+function continuesHeading(heading: string, first: LogicalLine, next: Clause): boolean {
+  const start = next.lines[0];
+  return (
+    start !== undefined &&
+    start.page === first.page &&
+    start.line === first.line + 1 &&
+    !/[.;:!?]["”»)]*$/u.test(heading) &&
+    /^[\p{Ll}\d]/u.test(next.text)
+  );
 }
 
 function blockClauses(block: Block, path: Block[], zone: TextClause['zone'], out: TextClause[]): void {
@@ -63,6 +77,16 @@ function blockClauses(block: Block, path: Block[], zone: TextClause['zone'], out
       // A citation broken at its symbol's hyphen after a heading ("… Thông tư số 18/2025/TT-" / "BCT …").
       out.push({
         text: `${block.heading}${next.text}`,
+        lines: [first, ...next.lines],
+        relation: 'cites',
+        zone,
+        path: here,
+      });
+      paragraphs = paragraphs.slice(1);
+    } else if (next && continuesHeading(block.heading, first, next)) {
+      // An item's sentence wrapped onto the next line ("… Kế hoạch số 37-KH/TU," / "ngày 16/9/2025 của …").
+      out.push({
+        text: `${block.heading} ${next.text}`,
         lines: [first, ...next.lines],
         relation: 'cites',
         zone,
@@ -97,7 +121,12 @@ export function textClauses(layout: DocumentLayout): TextClause[] {
       path: [],
     });
   }
-  for (const clause of layout.basis) out.push(asClause(clause, basisRelation(clause.text), 'basis'));
+  // A basis line OCR read out of order (no keyword of its own) belongs to the clause before it.
+  let relation: Relation = 'cites';
+  for (const clause of layout.basis) {
+    relation = BASIS_START.test(clause.text) ? basisRelation(clause.text) : relation;
+    out.push(asClause(clause, relation, 'basis'));
+  }
   for (const clause of layout.preamble) out.push(asClause(clause, 'cites', 'preamble'));
   for (const block of layout.body) blockClauses(block, [], 'body', out);
   if (layout.closing) out.push(asClause(layout.closing, 'cites', 'closing'));

@@ -4,7 +4,7 @@ import type { PlanRecord, Provenance, RestorationEdit } from '../record/index.js
 import { analyseLayout, layoutToSections, typeByCode, typeByName, type Block } from '../segment/index.js';
 import { spanProvenance, textClauses } from './clauses.js';
 import { extractAwards } from './awards.js';
-import { issuerFields, numberFields, placeDateFields, titleText } from './header-fields.js';
+import { issuerFields, numberFields, placeDateFields, titleText, unreadableSerial } from './header-fields.js';
 import { extractRecipients, extractResponsibilities, extractTargets } from './lists.js';
 import { typeCodeOf } from './number.js';
 import { extractReferences } from './references.js';
@@ -64,7 +64,18 @@ export function extractRecord(input: ExtractInput): PlanRecord {
 
   const number = numberFields(layout);
   if (layout.number) provenance.number = provenanceOf([layout.number]);
-  if (number && number.serial === null) {
+  const unreadable = unreadableSerial(layout);
+  if (unreadable !== null) {
+    findings.push({
+      ...finding(
+        'number-unreadable',
+        `the serial of the document number could not be read ("${unreadable}": handwritten or stamped?)`,
+        'warning',
+        provenance.number,
+      ),
+      actual: unreadable,
+    });
+  } else if (number && number.serial === null) {
     findings.push(
       finding(
         'number-blank',
@@ -105,6 +116,17 @@ export function extractRecord(input: ExtractInput): PlanRecord {
   if (layout.placeDate) {
     provenance.place = provenanceOf([layout.placeDate]);
     provenance.issuedDate = provenanceOf([layout.placeDate]);
+  }
+  if (layout.placeDate && placeDate.unreadable !== null) {
+    findings.push({
+      ...finding(
+        'date-unreadable',
+        `the day or month of the issue date could not be read ("${placeDate.unreadable}"); only the year is kept`,
+        'warning',
+        provenance.issuedDate,
+      ),
+      actual: placeDate.unreadable,
+    });
   }
   if (layout.placeDate && placeDate.blank) {
     findings.push(

@@ -1,6 +1,6 @@
 import type { DocumentNumber, PartialDate } from '../record/index.js';
 import { agencies, cleanLine, fold, type DocumentLayout, type LogicalLine } from '../segment/index.js';
-import { parseDate } from './dates.js';
+import { makeDate, parseDate } from './dates.js';
 import { parseNumber } from './number.js';
 import type { TextClause } from './clauses.js';
 
@@ -84,13 +84,33 @@ export function issuerFields(
   return { name: null, parent: null, lines: [], inferred: false };
 }
 
-export function numberFields(layout: DocumentLayout): DocumentNumber | null {
+function printedNumber(layout: DocumentLayout): string | null {
   if (!layout.number) return null;
   const text = layout.number.text;
-  const after = /^[^:;]{1,20}[:;]/u.test(text)
+  return /^[^:;]{1,20}[:;]/u.test(text)
     ? text.replace(/^[^:;]{1,20}[:;]\s*/u, '')
     : text.replace(/^(?:\p{L}+(?:\s+\p{L}+)?\s+)?([Ss][ốoô6]|86)\s*[:;.]?\s*/u, '');
-  return parseNumber(after);
+}
+
+/**
+ * The serial as printed when it cannot be read: letters or symbols where the digits stand ("2Í", "2 ‡",
+ * "#oX" — a handwritten serial under OCR); null when it reads as digits, is blank, or is a party form
+ * ("57-NQ/TW").
+ */
+export function unreadableSerial(layout: DocumentLayout): string | null {
+  const printed = printedNumber(layout);
+  const serial = printed === null ? null : /^([^/]*?)\s*\/./u.exec(printed)?.[1]?.trim();
+  if (!serial) return null;
+  if (/^\d{1,5}[\s.,]*$/u.test(serial) || /^\d{1,5}-[\p{Lu}Đ]/u.test(serial)) return null;
+  return serial;
+}
+
+export function numberFields(layout: DocumentLayout): DocumentNumber | null {
+  const printed = printedNumber(layout);
+  if (printed === null) return null;
+  // An unreadable serial is reported as unreadable (a finding), not guessed from its look-alikes.
+  const serial = unreadableSerial(layout);
+  return parseNumber(serial === null ? printed : printed.slice(printed.indexOf('/')));
 }
 
 export interface PlaceDate {
@@ -98,19 +118,37 @@ export interface PlaceDate {
   date: PartialDate | null;
   /** True when the line prints "ngày … tháng … năm" with every part blank. */
   blank: boolean;
+  /** The day or month as printed when it cannot be read ("ngày.2” tháng t/", "ngày92tháng"). */
+  unreadable: string | null;
 }
 
+/** "ngày.2” tháng t/ năm 2026": the year, with what stands for the day and month. */
+const LOOSE_DATE = /ng[àa]y(.{0,12}?)th[áa]ng(.{0,10}?)n[ăa]m\s*((?:19|20)\d{2})/u;
+
 export function placeDateFields(layout: DocumentLayout): PlaceDate {
-  if (!layout.placeDate) return { place: null, date: null, blank: false };
+  if (!layout.placeDate) return { place: null, date: null, blank: false, unreadable: null };
   const text = layout.placeDate.text;
   const place = /^([^,]+?),?\s+ng[àa]y/u.exec(text)?.[1]?.trim() ?? null;
   const date = parseDate(text);
-  return { place, date, blank: date === null };
+  if (date) return { place, date, blank: false, unreadable: null };
+  // Day and month that are there but unreadable (handwritten under OCR): the year alone is still sure.
+  const loose = LOOSE_DATE.exec(text);
+  const parts = loose ? `${loose[1]!.trim()} ${loose[2]!.trim()}`.trim() : '';
+  if (!loose || parts === '') return { place, date: null, blank: true, unreadable: null };
+  return {
+    place,
+    date: makeDate(Number.parseInt(loose[3]!, 10), null, null, loose[0]),
+    blank: false,
+    unreadable: parts,
+  };
 }
 
 /** "V/v cơ chế …" → "cơ chế …"; title lines joined with one space. */
 export function titleText(layout: DocumentLayout): string | null {
   if (layout.title.length === 0) return null;
   const joined = cleanLine(layout.title.map((line) => line.text).join(' '));
-  return layout.titleIsSubject ? joined.replace(/^(V\/v|V\/V|Về việc)\s*[:.]?\s*/u, '') : joined;
+  // A công văn's subject: "V/v …", "Về việc …", or "Về …" (how OCR often reads "V/v").
+  return layout.titleIsSubject
+    ? joined.replace(/^(V\/v|V\/V|Về việc)\s*[:.]?\s*|^Về\s+(?=\p{Ll})/u, '')
+    : joined;
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Recipient, Responsibility, Target } from '../record/index.js';
-import { fold, trimPunctuation, type Block, type DocumentLayout } from '../segment/index.js';
+import { fold, isArchiveItem, trimPunctuation, type Block, type DocumentLayout } from '../segment/index.js';
 import type { TextClause } from './clauses.js';
 import { provenanceOf, spanProvenance } from './clauses.js';
 
@@ -12,7 +12,7 @@ export function extractRecipients(layout: DocumentLayout): z.infer<typeof Recipi
   for (const list of layout.recipientLists) {
     for (const item of list.items) {
       let text = item.text.replace(/^[-–+•]\s*/u, '').trim();
-      if (/^Lưu\s*[:.]/u.test(text) || text === '') continue;
+      if (isArchiveItem(text) || text === '') continue;
       let purpose: string | null = null;
       const match = PURPOSE.exec(text);
       if (match) {

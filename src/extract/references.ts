@@ -65,7 +65,10 @@ function readIssuer(text: string): { issuer: string; length: number } | null {
   const rest = text.slice(match[0].length);
   const stop = issuerStopPattern().exec(rest);
   const issuer = rest.slice(0, stop ? stop.index : rest.length).trim();
-  if (issuer.length < 2 || issuer.length > 90 || !/^\p{Lu}/u.test(issuer) || /\d/.test(issuer)) return null;
+  // Digits end an issuer only as its own number ("Ban Chỉ đạo 57"); anywhere else they are not a name.
+  const unnumbered = issuer.replace(/\s\d{1,3}$/u, '');
+  if (issuer.length < 2 || issuer.length > 90 || !/^\p{Lu}/u.test(issuer) || /\d/.test(unnumbered))
+    return null;
   return { issuer, length: match[0].length + issuer.length };
 }
 
@@ -127,6 +130,19 @@ function misreadCode(printed: string, code: string): boolean {
   return /[^\p{Lu}Đ]/u.test(printed) && (/\d/.test(compact) || upper[0] === target[0]);
 }
 
+let sevenT: RegExp | null = null;
+/** A 7 before the rest of a type name that starts with T ("7ờ trình", "7hông tư"): OCR's T. */
+function sevenForT(): RegExp {
+  if (sevenT) return sevenT;
+  const tails = documentTypes()
+    .types.map((type) => type.name)
+    .filter((name) => name.startsWith('T'))
+    .map((name) => escape(name.slice(1)))
+    .join('|');
+  sevenT = new RegExp(`(?<![\\p{L}\\d])7(?=(?:${tails})(?![\\p{L}]))`, 'gu');
+  return sevenT;
+}
+
 /**
  * OCR damage inside citations, repaired by rules that hold for any Vietnamese document: digit confusions in
  * dates and symbols broken at a line end ("TTr-" / "BNNMT"), a space read inside a serial after "số"
@@ -134,18 +150,30 @@ function misreadCode(printed: string, code: string): boolean {
  * names one of about the same length ("Tờ trình số 252/77Y-BNV", "Tờ trình số 92/TT r-UBND" → TTr).
  */
 export function repairCitationOcr(text: string): string {
-  return repairOcrNumerals(text)
-    .replace(/(?<![\p{L}])(số\s+)(\d{1,3})\s(\d{1,3}\/\d{4}\/)/gu, '$1$2$3')
-    .replace(
-      new RegExp(
-        `(${typeWords()})(\\s+(?:s[ốoô]\\s+)?\\d{1,5}\\/(?:\\d{4}\\/)?)([^\\s/\\-]{1,3}(?:\\s\\p{Ll})?)(?=-[\\p{Lu}Đ])`,
-        'gu',
-      ),
-      (all, printed: string, middle: string, code: string) => {
-        const type = typeByName(printed);
-        return type && misreadCode(code, type.code) ? `${printed}${middle}${type.code}` : all;
-      },
-    );
+  return (
+    repairOcrNumerals(text)
+      .replace(/(?<![\p{L}])(?:s[ỐÔôởơ6]|S[ỐÔôởơ6])(?=\s*:?\s*\d{1,5}[/-])/gu, 'số')
+      .replace(sevenForT(), 'T')
+      .replace(/(?<![\p{L}])(số\s+)(\d{1,3})\s(\d{1,3}\/\d{4}\/)/gu, '$1$2$3')
+      // A serial with a look-alike beside a real digit: "Kết luận số J4-KL/TW" → 14.
+      .replace(
+        /(?<![\p{L}])(số\s+)([\dIlJ|\][!]{2,5})(?=[/-][\p{Lu}Đ\d])/gu,
+        (all, word: string, serial: string) =>
+          /\d/.test(serial) ? `${word}${serial.replace(/[^\d]/g, '1')}` : all,
+      )
+      // A speck read as a quote or a dot before the serial: "số '92/TTr-UBND", "số .64/2025/QH15".
+      .replace(/(?<![\p{L}])(số\s*)['‘’`.,]+(?=\d)/gu, '$1')
+      .replace(
+        new RegExp(
+          `(${typeWords()})(\\s+(?:s[ốoô]\\s+)?\\d{1,5}\\/(?:\\d{4}\\/)?)([^\\s/\\-]{1,3}(?:\\s\\p{Ll})?)(?=-[\\p{Lu}Đ])`,
+          'gu',
+        ),
+        (all, printed: string, middle: string, code: string) => {
+          const type = typeByName(printed);
+          return type && misreadCode(code, type.code) ? `${printed}${middle}${type.code}` : all;
+        },
+      )
+  );
 }
 
 function findCitations(clause: TextClause): Citation[] {

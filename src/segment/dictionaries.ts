@@ -27,6 +27,10 @@ export interface AwardFormsDictionary {
   conferrerStops: string[];
 }
 
+export interface LegislaturesDictionary {
+  terms: { course: number; from: number; to: number }[];
+}
+
 const cache = new Map<string, unknown>();
 
 /** Reads a JSON table from dictionaries/ once. */
@@ -49,6 +53,8 @@ export const documentTypes = (): DocumentTypesDictionary =>
 export const agencies = (): AgenciesDictionary => loadDictionary<AgenciesDictionary>('agencies.json');
 export const awardForms = (): AwardFormsDictionary =>
   loadDictionary<AwardFormsDictionary>('award-forms.json');
+export const legislatures = (): LegislaturesDictionary =>
+  loadDictionary<LegislaturesDictionary>('legislatures.json');
 
 /** "QĐ" or "QD" → {code: "QĐ", name: "Quyết định"}; null when the code is not a document type. */
 export function typeByCode(code: string): DocumentTypeEntry | null {

@@ -22,4 +22,11 @@ export { parseMarker, romanToNumber, MARKER_RANK, type Marker, type MarkerKind }
 export { layoutToSections } from './to-sections.js';
 export { cleanLine, fold, isUpperLine, trimPunctuation, vietnameseNumberWords } from './text-tools.js';
 export * from './dictionaries.js';
-export { headingAfterJunk, isNoiseLine, repairOcrNumerals, stampLineIndexes } from './ocr-noise.js';
+export {
+  headingAfterJunk,
+  isNoiseLine,
+  repairOcrNumerals,
+  restoreAgencyLine,
+  stampLineIndexes,
+} from './ocr-noise.js';
+export { isArchiveItem } from './patterns.js';

@@ -13,6 +13,7 @@ import {
   NUMBER_LINE,
   PLACE_DATE,
   isNumberLine,
+  isArchiveItem,
   isPositionLine,
   RECIPIENTS_HEADING,
   SUBJECT_LINE,
@@ -20,7 +21,7 @@ import {
   isPersonName,
   typeHeading,
 } from './patterns.js';
-import { headingAfterJunk, isNoiseLine } from './ocr-noise.js';
+import { headingAfterJunk, isNoiseLine, restoreAgencyLine } from './ocr-noise.js';
 import { fold, isUpperLine } from './text-tools.js';
 import type { DocumentText } from '../document-text.js';
 
@@ -73,20 +74,29 @@ export interface DocumentLayout {
   other: LogicalLine[];
 }
 
-const brokenSymbol = /\d\/[\p{L}\d/]*-$/u;
+/** A symbol broken at a hyphen at the line end: "4017/TTr-", and the party form "57-" (/ "NQ/TW"). */
+const brokenSymbol = /\d\/[\p{L}\d/]*-$|(?<![\d/.-])\d{1,4}-$/u;
 
-export function joinClauses(lines: LogicalLine[]): Clause[] {
+/** `startsClause`: lines that always begin a new clause (in the basis, each "Căn cứ …"). */
+export function joinClauses(
+  lines: LogicalLine[],
+  startsClause: (line: LogicalLine) => boolean = () => false,
+): Clause[] {
   const clauses: Clause[] = [];
   for (const line of lines) {
     const last = clauses[clauses.length - 1];
     const previous = last?.lines[last.lines.length - 1];
     if (
       last &&
+      !startsClause(line) &&
       previous &&
       previous.page <= line.page &&
       (line.line === previous.line + 1 || (line.page === previous.page + 1 && line.line <= 3)) &&
       !endsClause(previous.text) &&
-      (!/^\p{Lu}{2,}/u.test(line.text) || brokenSymbol.test(previous.text)) &&
+      (!/^\p{Lu}{2,}/u.test(line.text) ||
+        brokenSymbol.test(previous.text) ||
+        // A heading in capitals wrapped over lines ("… THÔNG TƯ SỐ 79/2024/TT-BCA" / "NGÀY 15 THÁNG 11 …").
+        (isUpperLine(previous.text) && isUpperLine(line.text))) &&
       !parseMarker(line.text)
     ) {
       // A symbol broken at its hyphen ("Tờ trình số 4017/TTr-" / "BNNMT ngày …") is joined without a space.
@@ -225,7 +235,7 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
       (layout.number === null || line.column === 1)
     ) {
       // OCR specks after an agency name ("ỦY BAN NHÂN DÂN.", "BỘ CÔNG THƯƠNG...") are not part of it.
-      layout.issuer.push({ ...line, text: line.text.replace(/[\s.,;:…]+$/u, '') });
+      layout.issuer.push({ ...line, text: restoreAgencyLine(line.text.replace(/[\s.,;:…]+$/u, '')) });
     } else if (
       layout.issuer.length === 0 &&
       !layout.number &&
@@ -308,10 +318,20 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
     const previous = basisLines[basisLines.length - 1];
     const continues =
       previous && !endsClause(previous.text) && !parseMarker(line.text) && !ENACTING.test(line.text);
-    if (BASIS_START.test(line.text) || continues) basisLines.push(line);
+    // OCR may read a wrapped basis line out of order ("Căn cứ Luật … văn" / "sửa đổi …;" / "quy phạm …"):
+    // a line between basis clauses, with another "Căn cứ …" right after it, is still the basis.
+    const next = lines[index + 1];
+    const between =
+      previous !== undefined &&
+      next !== undefined &&
+      BASIS_START.test(next.text) &&
+      !parseMarker(line.text) &&
+      !ENACTING.test(line.text) &&
+      !isUpperLine(line.text);
+    if (BASIS_START.test(line.text) || continues || between) basisLines.push(line);
     else break;
   }
-  layout.basis = joinClauses(basisLines);
+  layout.basis = joinClauses(basisLines, (line) => /^\p{Lu}/u.test(line.text) && BASIS_START.test(line.text));
   // A basis clause that ends in "… như sau:" is the preamble sentence, not a basis.
   index = readPreamble(lines, index, layout);
 
@@ -414,8 +434,27 @@ function splitSignatureLine(text: string): { positions: string[]; name: string |
   return { positions, name: match && upper === match[1] ? match[2]! : null };
 }
 
+/**
+ * In a list of dash items, a line without a dash printed right under an item is more of it, even after
+ * a ";" inside the item ("- VP UBTP: CVP, …, KT;" / "Trung tâm TT, DL vs CNS TP;"); a name or an
+ * upper-case line there is the signature column, not the item.
+ */
+function continuesDashItem(previous: LogicalLine, line: LogicalLine): boolean {
+  return (
+    /;$/u.test(previous.text) &&
+    line.page === previous.page &&
+    line.line === previous.line + 1 &&
+    /^\p{Lu}\p{Ll}/u.test(line.text) &&
+    !isPersonName(line.text) &&
+    !isUpperLine(line.text) &&
+    !isSignatureStart(line.text) &&
+    !isArchiveItem(line.text)
+  );
+}
+
 function joinItems(lines: LogicalLine[]): Clause[] {
   const items: Clause[] = [];
+  const dashed = /^[-–+•]/u.test(lines[0]?.text ?? '');
   for (const line of lines) {
     const last = items[items.length - 1];
     if (last && /^\([^()]+\)[;.]?$/u.test(line.text)) {
@@ -424,7 +463,12 @@ function joinItems(lines: LogicalLine[]): Clause[] {
       last.lines.push(line);
       continue;
     }
-    if (last && !/^[-–+•]/.test(line.text) && !endsClause(last.text)) {
+    const previous = last?.lines[last.lines.length - 1];
+    if (
+      last &&
+      !/^[-–+•]/.test(line.text) &&
+      (!endsClause(last.text) || (dashed && previous && continuesDashItem(previous, line)))
+    ) {
       last.text = `${last.text} ${line.text}`;
       last.lines.push(line);
     } else {
@@ -502,6 +546,20 @@ export function buildTree(lines: LogicalLine[]): Block[] {
   return roots;
 }
 
+/**
+ * True when `line` is printed right under `above` on a scan or text layer: the next line, starting within
+ * the width of the line above and below its middle. Without boxes (text files) nothing is known: false.
+ */
+function printedUnder(above: LogicalLine, line: LogicalLine): boolean {
+  const a = above.bbox;
+  const b = line.bbox;
+  if (!a || !b || line.page !== above.page || line.line !== above.line + 1) return false;
+  return b.x0 >= a.x0 && b.x0 < a.x1 && b.y0 >= (a.y0 + a.y1) / 2;
+}
+
+/** A signer's name OCR glued to the end of a recipient line: "- VP UBTP: CVP, Trương Việt Dũng". */
+const GLUED_NAME = /[,;]\s+((?:\p{Lu}\p{Ll}+\s+){1,3}\p{Lu}\p{Ll}+)$/u;
+
 function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): void {
   let index = start;
   let mode: 'none' | 'closing' | 'recipients' | 'signature' | 'after' = 'none';
@@ -542,7 +600,7 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       layout.footnotes.push(line);
       continue;
     }
-    const archived = itemLines.some((item) => /^[-–+•]?\s*Lưu\s*[:;.]/u.test(item.text));
+    const archived = itemLines.some((item) => isArchiveItem(item.text));
     if (list && archived && /^[-–+•]/.test(line.text)) {
       // "Lưu: VT, …" is the last entry of a recipients list: dashes after it belong to what follows
       // (an attached plan after the signature), not to the list.
@@ -554,13 +612,39 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       continue;
     }
     if (list && /^\([^()]{1,40}\)\.?$/u.test(line.text)) {
-      // A purpose printed beside a brace over several items ("(để b/c)") does not end the list.
-      layout.other.push(line);
+      const item = itemLines[itemLines.length - 1];
+      // Printed under one item ("(để đưa tin)" below its line, within its width): that item's purpose.
+      if (item && printedUnder(item, line)) itemLines.push(line);
+      // Printed beside a brace over several items ("(để b/c)"): set aside; the list goes on.
+      else layout.other.push(line);
+      continue;
+    }
+    const lastItem = itemLines[itemLines.length - 1];
+    if (
+      list &&
+      mode === 'signature' &&
+      !archived &&
+      lastItem &&
+      line.page === lastItem.page &&
+      line.line === lastItem.line + 1 &&
+      !isUpperLine(line.text) &&
+      !isPersonName(line.text) &&
+      // An item ending in a name has the signer's name glued on (read below, after the list).
+      !GLUED_NAME.test(lastItem.text) &&
+      (!endsClause(lastItem.text) || continuesDashItem(lastItem, line))
+    ) {
+      // The signature column was read between the list's items: the line under an item is still the item.
+      itemLines.push(line);
       continue;
     }
     if (mode === 'recipients') {
       const previous = itemLines[itemLines.length - 1];
-      if (previous && !endsClause(previous.text) && !isSignatureStart(line.text)) {
+      const dashed = /^[-–+•]/u.test(itemLines[0]?.text ?? '');
+      if (
+        previous &&
+        (!endsClause(previous.text) || (dashed && !archived && continuesDashItem(previous, line))) &&
+        !isSignatureStart(line.text)
+      ) {
         itemLines.push(line);
         continue;
       }
@@ -617,7 +701,7 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
   if (!layout.signerName && layout.signature.length > 0) {
     for (const list of layout.recipientLists) {
       for (const item of list.items) {
-        const match = /[,;]\s+((?:\p{Lu}\p{Ll}+\s+){1,3}\p{Lu}\p{Ll}+)$/u.exec(item.text);
+        const match = GLUED_NAME.exec(item.text);
         const line = item.lines[item.lines.length - 1];
         if (match && line && !layout.signerName) {
           layout.signerName = { ...line, text: match[1]! };

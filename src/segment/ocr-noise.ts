@@ -1,3 +1,4 @@
+import { agencies, legislatures } from './dictionaries.js';
 import { fold, isUpperLine } from './text-tools.js';
 
 /**
@@ -91,8 +92,33 @@ const DIGIT_LOOKALIKE: Record<string, string> = {
 };
 const LOOKALIKE_CLASS = '[\\dOoØøIl|\\]\\[J!ó]';
 
+/**
+ * A day or month token read with look-alikes: converted when it holds a real digit ("1ó", "0]") or a
+ * bracket or bar no letter is ("J]", "|l"); letters alone ("I", "O") stay.
+ */
 function toDigits(token: string): string {
-  return /\d/.test(token) ? token.replace(/[^\d]/g, (char) => DIGIT_LOOKALIKE[char] ?? char) : token;
+  const convertible = /\d/.test(token) || /^(?=.*[|\][!])[IlJ|\][!Ø]{1,2}$/u.test(token);
+  return convertible ? token.replace(/[^\d]/g, (char) => DIGIT_LOOKALIKE[char] ?? char) : token;
+}
+
+/** The National Assembly terms a year belongs to (both terms at a boundary year). */
+function coursesOf(year: number): number[] {
+  return legislatures()
+    .terms.filter((term) => year >= term.from && year <= term.to)
+    .map((term) => term.course);
+}
+
+/**
+ * A law's course number after "/QH" or "/UBTVQH", read with look-alikes or split by a space ("QH] Ï",
+ * "QH 15", "QH73"): the look-alikes become digits; a course the year cannot have (a law of 2014 is
+ * QH13) is replaced by the year's term when only one term fits.
+ */
+function repairCourse(_all: string, head: string, year: string, printed: string): string {
+  const digits = printed.replace(/\s/g, '').replace(/[^\d]/g, (char) => DIGIT_LOOKALIKE[char] ?? '1');
+  const courses = coursesOf(Number.parseInt(year, 10));
+  const read = Number.parseInt(digits, 10);
+  const course = courses.includes(read) || courses.length !== 1 ? digits : String(courses[0]);
+  return `${head}${course}`;
 }
 
 const DAY_MONTH = new RegExp(
@@ -104,7 +130,7 @@ const DAY_MONTH = new RegExp(
  * OCR digit confusions repaired only where a number must stand: the day and month of "ngày … tháng …
  * năm" ("ngàyØ2tháng" → "ngày02tháng", "ngày 1ó tháng" → "16", "tháng 1] năm" → "11"; a token needs one
  * real digit, so words are never touched), and symbols broken after a hyphen or before a course number
- * ("KH- UBND" → "KH-UBND", "NĐ- CP", "QH 15" → "QH15").
+ * ("KH- UBND" → "KH-UBND", "NĐ- CP"), and the course of a law's number ("QH 15" → "QH15", "QH] Ï" → "QH11").
  */
 export function repairOcrNumerals(text: string): string {
   return text
@@ -113,5 +139,25 @@ export function repairOcrNumerals(text: string): string {
       (_all, word: string, space: string, token: string) => `${word}${space}${toDigits(token)}`,
     )
     .replace(/(\d\/(?:\d{4}\/)?[\p{Lu}Đ][\p{L}]{0,5})-\s+(?=[\p{Lu}Đ]{2})/gu, '$1-')
-    .replace(/(\/\d{4}\/QH)\s+(\d{1,2})(?!\d)/gu, '$1$2');
+    .replace(/(\/((?:19|20)\d{2})\/(?:UBTV)?QH)((?:\s?[\dIlJ|\][!ÏÍ]){1,2})(?![\p{L}\d])/gu, repairCourse);
+}
+
+let agencyNames: Map<string, string> | null = null;
+const cleanUpper = (text: string): string => text.normalize('NFC').toUpperCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * An agency line of the header that lost its diacritics or a space to OCR ("SOY TE", "BO CONG AN") →
+ * the agency's name from dictionaries/agencies.json in capitals ("SỞ Y TẾ"), when the letters are the
+ * same once accents and spaces are ignored; any other line is returned as it is.
+ */
+export function restoreAgencyLine(text: string): string {
+  if (!agencyNames) {
+    agencyNames = new Map();
+    for (const name of Object.values(agencies().abbreviations)) {
+      if (!/[/()]/.test(name)) agencyNames.set(fold(name).replace(/\s+/g, ''), name.toUpperCase());
+    }
+  }
+  const name = agencyNames.get(fold(text).replace(/[\s.]+/g, ''));
+  // A name printed right (in whatever case) is kept as printed.
+  return name && name !== cleanUpper(text) ? name : text;
 }

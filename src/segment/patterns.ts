@@ -57,7 +57,7 @@ function tolerant(printed: RegExp, folded: RegExp): LinePattern {
 }
 
 const BASIS_START_PRINTED =
-  /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])/u;
+  /^(Căn cứ|Thực hiện|Theo đề nghị|Xét đề nghị|Xét đề xuất|Xét tờ trình|Xét|Trên cơ sở|Tiếp theo|Thi hành|Theo chỉ đạo|Theo ý kiến)(?![\p{L}\p{N}])|^(Căn ?cứ|Thực ?hiện|Thi ?hành)(?=\p{Lu})/u;
 export const BASIS_START = tolerant(
   BASIS_START_PRINTED,
   // Spaces optional: text layers and OCR drop them ("ThựchiệnNghị quyết …").
@@ -119,4 +119,9 @@ export function isPersonName(text: string): boolean {
 /** Text ends a sentence or clause (so the next printed line starts a new paragraph). */
 export function endsClause(text: string): boolean {
   return /[.;:!?]["”»)]*$|\.\/\.$/u.test(text.trim());
+}
+
+/** The archive entry that ends a recipients list: "Lưu: VT, TĐKT", "Lưu VT", OCR's "Luu: VT". */
+export function isArchiveItem(text: string): boolean {
+  return /^[-–+•]?\s*luu\s*(?:[:;.]|vt\b|van thu\b|ho so\b)/.test(fold(text));
 }
