@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { BOUNDARY, lineTokens, SPECIAL_TOKENS } from './tokens.js';
+import { BOUNDARY, SPECIAL_TOKENS, tokensWithCase } from './tokens.js';
 
 /** How a trigram model is built. */
 export interface BuildOptions {
@@ -90,11 +90,19 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
 
   const tokenLines: string[][] = [];
   const wordCounts = new Map<string, number>();
+  // How often each word was written Title-case or lower-case inside a sentence (proper names, "Quý").
+  const titleCounts = new Map<string, number>();
+  const lowerCounts = new Map<string, number>();
   for (const paragraph of paragraphs) {
-    const tokens = lineTokens(paragraph);
+    const { tokens, cases } = tokensWithCase(paragraph);
     if (tokens.length === 0) continue;
     tokenLines.push(tokens);
-    for (const t of tokens) wordCounts.set(t, (wordCounts.get(t) ?? 0) + 1);
+    tokens.forEach((t, i) => {
+      wordCounts.set(t, (wordCounts.get(t) ?? 0) + 1);
+      const written = cases[i];
+      if (written === 'title') titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
+      else if (written === 'lower') lowerCounts.set(t, (lowerCounts.get(t) ?? 0) + 1);
+    });
   }
   const specials = new Set<string>(SPECIAL_TOKENS);
   const vocab: string[] = [...SPECIAL_TOKENS];
@@ -104,16 +112,33 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   for (const [w] of wordsByCount.slice(0, maxVocab - vocab.length)) vocab.push(w);
   const ids = new Map(vocab.map((w, i) => [w, i]));
   const boundary = ids.get(BOUNDARY)!;
+  const caseTitle = new Uint32Array(vocab.length);
+  const caseLower = new Uint32Array(vocab.length);
+  for (const [w, c] of titleCounts) caseTitle[ids.get(w) ?? 0]! += c;
+  for (const [w, c] of lowerCounts) caseLower[ids.get(w) ?? 0]! += c;
 
+  // Sentences are independent: every boundary is written twice, so a sentence's first words are
+  // counted after (</s>, </s>) alone, as the decoder sees them, and not after the previous sentence.
   let total = 0;
-  for (const t of tokenLines) total += t.length + 1;
-  const stream = new Uint16Array(total + 1);
+  for (const t of tokenLines) total += 2 * t.length + 2;
+  const stream = new Uint16Array(total + 2);
   let pos = 0;
+  const pushBoundary = (): void => {
+    if (pos >= 2 && stream[pos - 1] === boundary && stream[pos - 2] === boundary) return;
+    if (pos >= 1 && stream[pos - 1] === boundary) stream[pos++] = boundary;
+    else {
+      stream[pos++] = boundary;
+      stream[pos++] = boundary;
+    }
+  };
   for (const tokens of tokenLines) {
-    stream[pos++] = boundary;
-    for (const t of tokens) stream[pos++] = ids.get(t) ?? 0;
+    pushBoundary();
+    for (const t of tokens) {
+      if (t === BOUNDARY) pushBoundary();
+      else stream[pos++] = ids.get(t) ?? 0;
+    }
   }
-  stream[pos++] = boundary;
+  pushBoundary();
   tokenLines.length = 0;
   const V = vocab.length;
 
@@ -335,6 +360,7 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
       bigrams: B,
       trigrams: T,
       quadgrams: Q,
+      cases: true,
       words: vocab.join('\n'),
     }),
   );
@@ -360,6 +386,8 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
     triBow,
     quadLogp,
     quadWord,
+    caseTitle,
+    caseLower,
   ]) {
     pad();
     parts.push(Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
