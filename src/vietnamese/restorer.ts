@@ -320,7 +320,8 @@ export class Restorer {
       garbled: false,
     });
     if (piece.kind === 'number') return fixed(this.model.number);
-    if (piece.kind === 'protected') return fixed(this.model.unk);
+    // A document symbol starting with its number ("3520/KH-SYT") reads in training as <num> + letters.
+    if (piece.kind === 'protected') return fixed(/^\d/.test(text) ? this.model.number : this.model.unk);
     const lower = text.normalize('NFC').toLowerCase();
     const self = this.lm.id(modelWord(lower));
     const garbled = looksGarbled(text);
@@ -379,13 +380,16 @@ export class Restorer {
       garbled: false,
     });
 
-    // A sentence boundary is two boundary tokens, as in training: the next sentence starts after
-    // (</s>, </s>), independent of the last one, and the beam collapses to one state there.
-    const slots: Slot[] = [boundarySlot(0), { ...boundarySlot(0), certain: true }];
+    // A sentence boundary is order − 1 boundary tokens, as in training: the next sentence starts
+    // after boundaries alone, independent of the last one; all but the first are certain.
+    const run = this.model.order - 1;
+    const slots: Slot[] = [];
     const pushBoundary = (line: number): void => {
-      if (slots[slots.length - 1]!.candidates[0]!.id === boundary) return;
-      slots.push(boundarySlot(line), { ...boundarySlot(line), certain: true });
+      if (slots.length && slots[slots.length - 1]!.candidates[0]!.id === boundary) return;
+      slots.push(boundarySlot(line));
+      for (let k = 1; k < run; k++) slots.push({ ...boundarySlot(line), certain: true });
     };
+    pushBoundary(0);
     let prevEndedSentence = true;
     lines.forEach((text, lineIndex) => {
       const pieces = tokenizeLine(text);

@@ -117,19 +117,17 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   for (const [w, c] of titleCounts) caseTitle[ids.get(w) ?? 0]! += c;
   for (const [w, c] of lowerCounts) caseLower[ids.get(w) ?? 0]! += c;
 
-  // Sentences are independent: every boundary is written twice, so a sentence's first words are
-  // counted after (</s>, </s>) alone, as the decoder sees them, and not after the previous sentence.
+  // Sentences are independent: every boundary is written order − 1 times, so a sentence's first
+  // words are counted after boundaries alone, as the decoder sees them, not after the last sentence.
+  const run = order - 1;
   let total = 0;
-  for (const t of tokenLines) total += 2 * t.length + 2;
-  const stream = new Uint16Array(total + 2);
+  for (const t of tokenLines) total += run * (t.length + 1);
+  const stream = new Uint16Array(total + run);
   let pos = 0;
   const pushBoundary = (): void => {
-    if (pos >= 2 && stream[pos - 1] === boundary && stream[pos - 2] === boundary) return;
-    if (pos >= 1 && stream[pos - 1] === boundary) stream[pos++] = boundary;
-    else {
-      stream[pos++] = boundary;
-      stream[pos++] = boundary;
-    }
+    let have = 0;
+    while (have < run && pos - have > 0 && stream[pos - have - 1] === boundary) have++;
+    while (have++ < run) stream[pos++] = boundary;
   };
   for (const tokens of tokenLines) {
     pushBoundary();
@@ -160,6 +158,8 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   for (let i = 0, j = 0; i < b2.keys.length; i++) {
     while (j < cont2.keys.length && cont2.keys[j]! < b2.keys[i]!) j++;
     biCont[i] = j < cont2.keys.length && cont2.keys[j] === b2.keys[i] ? cont2.counts[j]! : 1;
+    // After a boundary only boundaries come before: sentence starts keep their raw counts.
+    if (Math.floor(b2.keys[i]! / P16) === boundary) biCont[i] = b2.counts[i]!;
   }
   const uniCont = new Float64Array(V);
   for (let i = 0; i < b2.keys.length; i++) uniCont[b2.keys[i]! % P16]!++;
@@ -212,7 +212,10 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
       const j = lowerBound(t3.keys, suffix);
       if (t3.keys[j] === suffix) cont3[j]!++;
     }
-    for (let j = 0; j < cont3.length; j++) if (cont3[j] === 0) cont3[j] = Math.min(t3.counts[j]!, 1);
+    for (let j = 0; j < cont3.length; j++) {
+      if (cont3[j] === 0) cont3[j] = Math.min(t3.counts[j]!, 1);
+      if (Math.floor(t3.keys[j]! / P32) === boundary) cont3[j] = t3.counts[j]!;
+    }
     counts3 = cont3;
   }
   const d3 = discounts(counts3);
