@@ -353,7 +353,7 @@ export class Restorer {
     // Garbled text, or a garbled word: the channel proposes readings; keeping the word stays possible.
     const c = this.garbleCandidates(lower);
     if (c.length === 0) return fixed(self);
-    const keep = parseSyllable(lower) ? null : { word: text, id: self, channel: KEEP_LOGP };
+    const keep = parseSyllable(lower) ? null : { word: text, id: self, channel: KEEP_LOGP, keep: true };
     return { line, piece, candidates: keep ? [...c, keep] : c, garbled: true };
   }
 
@@ -434,10 +434,7 @@ export class Restorer {
       const piece = slot.piece;
       if (!piece || piece.kind !== 'word') continue;
       const picked = slot.candidates[choice[i]!]!;
-      const kept =
-        picked.keep === true ||
-        picked.channel === KEEP_LOGP ||
-        (slot.candidates.length === 1 && picked.word === piece.text);
+      const kept = picked.keep === true || (slot.candidates.length === 1 && picked.word === piece.text);
       let restored = kept ? piece.text : applyCase(picked.word, piece.text);
       // Model words already carry the normalised tone placement; words kept as written may not.
       if (normalise && kept) restored = normaliseTonePlacement(restored);
@@ -518,6 +515,7 @@ export class Restorer {
     let tBack = new Int32Array(cap);
     let tCand = new Int32Array(cap);
     let tTri = new Int32Array(cap);
+    let live = new Int32Array(cap);
     for (let slotIndex = 0; slotIndex < slots.length; slotIndex++) {
       const candidates = slots[slotIndex]!.candidates;
       const certain = slots[slotIndex]!.certain === true;
@@ -566,6 +564,7 @@ export class Restorer {
         tBack = new Int32Array(cap);
         tCand = new Int32Array(cap);
         tTri = new Int32Array(cap);
+        live = new Int32Array(cap);
       }
       tScore.fill(-Infinity, 0, size);
       for (let ci = 0; ci < candidates.length; ci++) {
@@ -591,7 +590,8 @@ export class Restorer {
           let lp: number;
           if (certain) lp = 0;
           else if (fast) {
-            lp = useFour ? fast.quadgram(tri[si]!, id) : NaN;
+            // A stored 4-gram always has its last three words stored as a trigram (see lm/build.ts).
+            lp = useFour && triOfGroup[lmGroup[si]!]! >= 0 ? fast.quadgram(tri[si]!, id) : NaN;
             if (lp !== lp) lp = (useFour ? triBow[si]! : 0) + lower[lmGroup[si]!]!;
           } else if (useFour && lm.logProb4) lp = lm.logProb4(p3[si]!, p2[si]!, p1[si]!, id);
           else lp = lm.logProb(p2[si]!, p1[si]!, id);
@@ -616,20 +616,26 @@ export class Restorer {
         marginals[off + ci] = m;
         if (m > top) top = m;
       }
-      // Keep the best `beam` new states within the margin (selection by repeated max; beam is small).
+      // Keep the best `beam` new states within the margin: the survivors of the margin are listed
+      // first; only when they are more than `beam` are the best chosen (by repeated max; beam is small).
       const floor = top - BEAM_MARGIN;
-      for (let k = 0; k < size; k++) if (tScore[k]! < floor) tScore[k] = -Infinity;
+      let alive = 0;
+      for (let k = 0; k < size; k++) if (tScore[k]! >= floor) live[alive++] = k;
       let kept = 0;
       const base = slotIndex * beam;
-      while (kept < beam) {
+      while (kept < beam && kept < alive) {
         let best = -1;
-        let bestScore = -Infinity;
-        for (let k = 0; k < size; k++)
-          if (tScore[k]! > bestScore) {
-            bestScore = tScore[k]!;
-            best = k;
+        if (alive <= beam) best = live[kept]!;
+        else {
+          let bestScore = -Infinity;
+          for (let a = 0; a < alive; a++) {
+            const k = live[a]!;
+            if (tScore[k]! > bestScore) {
+              bestScore = tScore[k]!;
+              best = k;
+            }
           }
-        if (best < 0) break;
+        }
         nP3[kept] = tP3[best]!;
         nP2[kept] = tP2[best]!;
         nP1[kept] = candidates[tCand[best]!]!.id;
@@ -655,6 +661,23 @@ export class Restorer {
       best = backs[i * beam + best]!;
     }
     return choice;
+  }
+
+  /** log P(c | b w) + log P(d | w c): how the next two chosen words follow a reading w. */
+  private rightContext(b: number, w: number, c: number, d: number): number {
+    const B = this.model.boundary;
+    if (this.lm !== this.model)
+      return this.lm.logProb(b, w, c) + (c === B && d === B ? 0 : this.lm.logProb(w, c, d));
+    // The bigram (w, c) is the backoff of the first and the context of the second: found once.
+    const m = this.model;
+    const wc = m.context(w, c);
+    const bw = m.context(b, w);
+    let first = m.trigram(bw, c);
+    if (first !== first) first = m.contextBackoff(bw) + m.bigramAt(wc, w, c);
+    if (c === B && d === B) return first;
+    let second = m.trigram(wc, d);
+    if (second !== second) second = m.contextBackoff(wc) + m.bigramProb(c, d);
+    return first + second;
   }
 
   /** Scratch scores of `localPosterior`. */
@@ -695,8 +718,7 @@ export class Restorer {
         continue;
       }
       const w = candidates[k]!.id;
-      const second = c === B && d === B ? 0 : this.lm.logProb(w, c, d);
-      scores[k] = m + this.lm.logProb(b, w, c) + second;
+      scores[k] = m + this.rightContext(b, w, c, d);
       if (scores[k]! > max) max = scores[k]!;
     }
     let total = 0;

@@ -284,7 +284,9 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
         p4[i] = (c - discountOf(c, d4)) / sum + gamma * lower;
         if (c >= minQuad) {
           keepQuad.push(i);
+          // Its context, and its last three words: a 4-gram is only looked up after its trigram.
           triNeeded[ctx] = 1;
+          if (t3.keys[j] === suffix) triNeeded[j] = 1;
         }
       }
       start = end;

@@ -188,6 +188,12 @@ export class TrigramModel implements LanguageModel {
     return this.trigramBackoff(tri) + this.logProb(w2, w3, w4);
   }
 
+  /** log P(w3 | w2) given the bigram's index from `context(w2, w3)` (-1: not stored, back off). */
+  bigramAt(index: number, w2: number, w3: number): number {
+    if (index >= 0) return this.biLogp[index]! / LOG_SCALE;
+    return this.uniBow[w2]! + this.uniLogp[w3]!;
+  }
+
   /** log P(w3 | w2), backed off to the unigram. */
   bigramProb(w2: number, w3: number): number {
     const b23 = this.bigram(w2, w3);
