@@ -428,7 +428,13 @@ export class Restorer {
     const choice = this.decode(slots, beam, marginals, offsets);
     const out = [...lines];
     const edits: WordEdit[] = [];
-    const perLine = new Map<number, { start: number; end: number; text: string }[]>();
+    // Changed lines are rebuilt left to right as slots come in reading order (one line at a time).
+    let lineAt = -1;
+    let built = '';
+    let copied = 0;
+    const finishLine = (): void => {
+      if (lineAt >= 0) out[lineAt] = built + lines[lineAt]!.slice(copied);
+    };
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       const piece = slot.piece;
@@ -458,16 +464,16 @@ export class Restorer {
         alternatives,
         reason,
       });
-      const list = perLine.get(slot.line) ?? [];
-      list.push({ start: piece.start, end: piece.start + piece.text.length, text: restored });
-      perLine.set(slot.line, list);
+      if (slot.line !== lineAt) {
+        finishLine();
+        lineAt = slot.line;
+        built = '';
+        copied = 0;
+      }
+      built += lines[lineAt]!.slice(copied, piece.start) + restored;
+      copied = piece.start + piece.text.length;
     }
-    for (const [line, changes] of perLine) {
-      let text = lines[line]!;
-      for (const c of changes.sort((a, b) => b.start - a.start))
-        text = text.slice(0, c.start) + c.text + text.slice(c.end);
-      out[line] = text;
-    }
+    finishLine();
     return { lines: out, edits, mode };
   }
 
