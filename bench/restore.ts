@@ -13,7 +13,13 @@ import { TrigramModel } from '../src/vietnamese/lm/model.js';
 import { loadRestorer, CHANNEL_FILE } from '../src/vietnamese/load.js';
 import { Restorer, SyllableIndex } from '../src/vietnamese/restorer.js';
 import { fold } from '../src/vietnamese/tone.js';
-import { paragraphs, sharedDir, trainingFiles, CLEAN_SEEDS } from '../scripts/dictionaries/corpus.js';
+import {
+  paragraphs,
+  sharedDir,
+  trainingFiles,
+  CLEAN_SEEDS,
+  MODEL_OPTIONS,
+} from '../scripts/dictionaries/corpus.js';
 import { syllableAccuracy } from './syllacc.js';
 
 const shared = sharedDir(PACKAGE_ROOT);
@@ -69,7 +75,7 @@ const cleanTexts: string[] = [];
 for (const seed of quick ? seedFiles.slice(0, 1) : seedFiles) {
   t0 = performance.now();
   const files = trainingFiles(shared, (p) => p.endsWith(seed));
-  const model = new TrigramModel(buildTrigramModel(paragraphs(files)));
+  const model = new TrigramModel(buildTrigramModel(paragraphs(files), MODEL_OPTIONS));
   const r = new Restorer(model, model, new SyllableIndex(model), channel);
   const buildS = (performance.now() - t0) / 1000;
   const truth = readFileSync(join(shared, 'seeds', seed), 'utf8').normalize('NFC');

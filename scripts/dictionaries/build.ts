@@ -1,17 +1,17 @@
 /**
- * `npm run dictionaries`: builds the syllable trigram model (dictionaries/vi-syllable-3gram.bin.gz) from
+ * `npm run dictionaries`: builds the syllable language model (dictionaries/vi-syllable-lm.bin.gz) from
  * the shared corpora (VNPLAN_SHARED, default ../shared), the clean seeds and fixture texts. The OCR-garble
  * channel (dictionaries/ocr-channel.json) is learned separately by ocr-pairs.ts + channel.ts.
  *
- * Options: `--order 4` adds 4-grams (13 MB; see docs/vietnamese.md for how it compares), `--out FILE`.
+ * Options (default `MODEL_OPTIONS`): `--order 3|4`, `--min-trigram N`, `--min-quadgram N` (n-grams seen
+ * fewer times are pruned), `--out FILE`.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildTrigramModel } from '../../src/vietnamese/lm/build.js';
 import { DICTIONARIES_DIR, FIXTURES_DIR, PACKAGE_ROOT } from '../../src/paths.js';
-import { paragraphs, sharedDir, trainingFiles, type TrainingFile } from './corpus.js';
-
-export const MODEL_FILE = 'vi-syllable-3gram.bin.gz';
+import { MODEL_FILE } from '../../src/vietnamese/load.js';
+import { MODEL_OPTIONS, paragraphs, sharedDir, trainingFiles, type TrainingFile } from './corpus.js';
 
 function fixtureTexts(): TrainingFile[] {
   const dir = join(FIXTURES_DIR, 'texts');
@@ -24,9 +24,15 @@ function fixtureTexts(): TrainingFile[] {
 const shared = sharedDir(PACKAGE_ROOT);
 const files = [...trainingFiles(shared), ...fixtureTexts()];
 const started = Date.now();
-const order = process.argv.includes('--order') ? Number(process.argv[process.argv.indexOf('--order') + 1]) : 3;
+const numberOption = (name: string): number | undefined =>
+  process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined;
+const order = numberOption('--order') ?? MODEL_OPTIONS.order;
 if (order !== 3 && order !== 4) throw new Error('--order is 3 or 4');
-const model = buildTrigramModel(paragraphs(files), { order });
+const model = buildTrigramModel(paragraphs(files), {
+  order,
+  minTrigramCount: numberOption('--min-trigram') ?? MODEL_OPTIONS.minTrigramCount,
+  minQuadgramCount: numberOption('--min-quadgram') ?? MODEL_OPTIONS.minQuadgramCount,
+});
 const out = process.argv.includes('--out')
   ? process.argv[process.argv.indexOf('--out') + 1]!
   : join(DICTIONARIES_DIR, MODEL_FILE);

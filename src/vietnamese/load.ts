@@ -7,7 +7,7 @@ import { TrigramModel, type LanguageModel } from './lm/model.js';
 import { OverlayModel } from './lm/overlay.js';
 import { Restorer, SyllableIndex } from './restorer.js';
 
-export const MODEL_FILE = 'vi-syllable-3gram.bin.gz';
+export const MODEL_FILE = 'vi-syllable-lm.bin.gz';
 export const CHANNEL_FILE = 'ocr-channel.json';
 /** The overlay model inside a learn folder. */
 export const OVERLAY_MODEL_FILE = 'overlay.lm.gz';

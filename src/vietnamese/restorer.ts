@@ -1,6 +1,6 @@
 import type { GarbleChannel } from './channel.js';
 import type { LanguageModel, TrigramModel } from './lm/model.js';
-import { modelWord } from './lm/tokens.js';
+import { modelWord, writtenCase, type TokenCase } from './lm/tokens.js';
 import { parseSyllable } from './syllable.js';
 import { applyCase, fold, hasVietnameseMark, normaliseTonePlacement } from './tone.js';
 import { GARBLE_SYMBOLS, tokenizeLine, type Piece } from './tokenize.js';
@@ -54,6 +54,8 @@ interface Slot {
   piece: Piece | null;
   candidates: Candidate[];
   garbled: boolean;
+  /** The second boundary token of a pair: certain, so it adds no score. */
+  certain?: boolean;
 }
 
 const GARBLE_CHARS = new RegExp(`[\\d${GARBLE_SYMBOLS.replace(/[$|]/g, '\\$&')}]`, 'u');
@@ -141,6 +143,29 @@ export class SyllableIndex {
   }
 }
 
+/** Weight (pseudo-count) of the overall Title-case rate in each word's own rate. */
+const CASE_PRIOR = 2;
+
+function caseLogProbabilities(model: TrigramModel): { title: Float32Array; lower: Float32Array } | null {
+  const { caseTitle, caseLower } = model;
+  if (!caseTitle || !caseLower) return null;
+  let titles = 0;
+  let all = 0;
+  for (let i = 0; i < caseTitle.length; i++) {
+    titles += caseTitle[i]!;
+    all += caseTitle[i]! + caseLower[i]!;
+  }
+  const rate = (titles + 1) / (all + 2);
+  const title = new Float32Array(caseTitle.length);
+  const lower = new Float32Array(caseTitle.length);
+  for (let i = 0; i < caseTitle.length; i++) {
+    const n = caseTitle[i]! + caseLower[i]! + CASE_PRIOR;
+    title[i] = Math.log((caseTitle[i]! + CASE_PRIOR * rate) / n);
+    lower[i] = Math.log((caseLower[i]! + CASE_PRIOR * (1 - rate)) / n);
+  }
+  return { title, lower };
+}
+
 function deletionsOf(key: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
@@ -193,9 +218,22 @@ export class Restorer {
     readonly lm: LanguageModel,
     readonly index: SyllableIndex,
     readonly channel: GarbleChannel,
-  ) {}
+  ) {
+    this.caseLogp = caseLogProbabilities(model);
+    this.boundaryCandidates = [{ word: '', id: model.boundary, channel: 0 }];
+    this.commaCandidates = [{ word: ',', id: model.comma, channel: 0 }];
+  }
+
+  /**
+   * log P(written Title-case | word) and log P(written lower-case | word) inside a sentence, from the
+   * model's counts smoothed towards the overall rate: a capital is evidence for names and "Quý", and
+   * lower case against them. Null when the model has no case counts.
+   */
+  private readonly caseLogp: { title: Float32Array; lower: Float32Array } | null;
 
   private readonly foldCache = new Map<string, Candidate[]>();
+  private readonly boundaryCandidates: Candidate[];
+  private readonly commaCandidates: Candidate[];
 
   /** Known syllables written `key` without marks (very rare ones left out). */
   private foldCandidates(key: string): Candidate[] {
@@ -244,17 +282,33 @@ export class Restorer {
   /** Candidates of a word by mode, so repeated words cost one lookup (bounded). */
   private readonly slotCache = new Map<string, { candidates: Candidate[]; garbled: boolean }>();
 
-  private slotFor(piece: Piece, line: number, mode: LineMode, suspect = false): Slot {
+  private slotFor(
+    piece: Piece,
+    line: number,
+    mode: LineMode,
+    suspect: boolean,
+    sentenceStart: boolean,
+  ): Slot {
     if (piece.kind !== 'word') return this.slotForUncached(piece, line, mode, suspect);
-    const key = (suspect ? mode[0]!.toUpperCase() : mode[0]!) + piece.text;
+    const written = sentenceStart ? null : writtenCase(piece.text);
+    const key = (suspect ? mode[0]!.toUpperCase() : mode[0]!) + (written?.[0] ?? '-') + piece.text;
     let hit = this.slotCache.get(key);
     if (!hit) {
       const slot = this.slotForUncached(piece, line, mode, suspect);
-      hit = { candidates: slot.candidates, garbled: slot.garbled };
+      hit = { candidates: this.withCase(slot.candidates, written), garbled: slot.garbled };
       if (this.slotCache.size > 100_000) this.slotCache.clear();
       this.slotCache.set(key, hit);
     }
     return { line, piece, candidates: hit.candidates, garbled: hit.garbled };
+  }
+
+  /** Adds the evidence of how the word was written (Title or lower case inside a sentence). */
+  private withCase(candidates: Candidate[], written: TokenCase): Candidate[] {
+    // Lower case is left out: most words are written so, and names frequent in one register
+    // ("Hội", "Xã" in plans) would otherwise be penalised where they are ordinary words.
+    const table = written === 'title' ? this.caseLogp?.title : null;
+    if (!table || candidates.length < 2) return candidates;
+    return candidates.map((c) => ({ ...c, channel: c.channel + table[c.id]! }));
   }
 
   private slotForUncached(piece: Piece, line: number, mode: LineMode, suspect: boolean): Slot {
@@ -266,7 +320,8 @@ export class Restorer {
       garbled: false,
     });
     if (piece.kind === 'number') return fixed(this.model.number);
-    if (piece.kind === 'protected') return fixed(this.model.unk);
+    // A document symbol starting with its number ("3520/KH-SYT") reads in training as <num> + letters.
+    if (piece.kind === 'protected') return fixed(/^\d/.test(text) ? this.model.number : this.model.unk);
     const lower = text.normalize('NFC').toLowerCase();
     const self = this.lm.id(modelWord(lower));
     const garbled = looksGarbled(text);
@@ -298,7 +353,7 @@ export class Restorer {
     // Garbled text, or a garbled word: the channel proposes readings; keeping the word stays possible.
     const c = this.garbleCandidates(lower);
     if (c.length === 0) return fixed(self);
-    const keep = parseSyllable(lower) ? null : { word: text, id: self, channel: KEEP_LOGP };
+    const keep = parseSyllable(lower) ? null : { word: text, id: self, channel: KEEP_LOGP, keep: true };
     return { line, piece, candidates: keep ? [...c, keep] : c, garbled: true };
   }
 
@@ -321,28 +376,36 @@ export class Restorer {
     const boundarySlot = (line: number): Slot => ({
       line,
       piece: null,
-      candidates: [{ word: '', id: boundary, channel: 0 }],
+      candidates: this.boundaryCandidates,
       garbled: false,
     });
 
-    const slots: Slot[] = [boundarySlot(0)];
+    // A sentence boundary is order − 1 boundary tokens, as in training: the next sentence starts
+    // after boundaries alone, independent of the last one; all but the first are certain.
+    const run = this.model.order - 1;
+    const slots: Slot[] = [];
+    const pushBoundary = (line: number): void => {
+      if (slots.length && slots[slots.length - 1]!.candidates[0]!.id === boundary) return;
+      slots.push(boundarySlot(line));
+      for (let k = 1; k < run; k++) slots.push({ ...boundarySlot(line), certain: true });
+    };
+    pushBoundary(0);
     let prevEndedSentence = true;
     lines.forEach((text, lineIndex) => {
       const pieces = tokenizeLine(text);
       const first = pieces[0];
-      if (!prevEndedSentence && first && /^[\p{Lu}\d•\-–*+]/u.test(first.text))
-        slots.push(boundarySlot(lineIndex));
+      if (!prevEndedSentence && first && /^[\p{Lu}\d•\-–*+]/u.test(first.text)) pushBoundary(lineIndex);
       if (pieces.length) prevEndedSentence = false;
       for (const piece of pieces) {
         if (piece.kind === 'punct') {
           if (SENTENCE_END.test(piece.text)) {
-            if (slots[slots.length - 1]!.candidates[0]!.id !== boundary) slots.push(boundarySlot(lineIndex));
+            pushBoundary(lineIndex);
             prevEndedSentence = true;
           } else if (piece.text.includes(',')) {
             slots.push({
               line: lineIndex,
               piece: null,
-              candidates: [{ word: ',', id: this.model.comma, channel: 0 }],
+              candidates: this.commaCandidates,
               garbled: false,
             });
           }
@@ -353,10 +416,11 @@ export class Restorer {
         const suspect =
           spans !== undefined &&
           spans.some((s) => piece.start < s.end && piece.start + piece.text.length > s.start);
-        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex), suspect));
+        const sentenceStart = slots[slots.length - 1]!.candidates[0]!.id === boundary;
+        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex), suspect, sentenceStart));
       }
     });
-    slots.push(boundarySlot(lines.length));
+    pushBoundary(lines.length);
 
     const offsets = new Int32Array(slots.length + 1);
     for (let i = 0; i < slots.length; i++) offsets[i + 1] = offsets[i]! + slots[i]!.candidates.length;
@@ -364,16 +428,19 @@ export class Restorer {
     const choice = this.decode(slots, beam, marginals, offsets);
     const out = [...lines];
     const edits: WordEdit[] = [];
-    const perLine = new Map<number, { start: number; end: number; text: string }[]>();
+    // Changed lines are rebuilt left to right as slots come in reading order (one line at a time).
+    let lineAt = -1;
+    let built = '';
+    let copied = 0;
+    const finishLine = (): void => {
+      if (lineAt >= 0) out[lineAt] = built + lines[lineAt]!.slice(copied);
+    };
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
       const piece = slot.piece;
       if (!piece || piece.kind !== 'word') continue;
       const picked = slot.candidates[choice[i]!]!;
-      const kept =
-        picked.keep === true ||
-        picked.channel === KEEP_LOGP ||
-        (slot.candidates.length === 1 && picked.word === piece.text);
+      const kept = picked.keep === true || (slot.candidates.length === 1 && picked.word === piece.text);
       let restored = kept ? piece.text : applyCase(picked.word, piece.text);
       // Model words already carry the normalised tone placement; words kept as written may not.
       if (normalise && kept) restored = normaliseTonePlacement(restored);
@@ -397,16 +464,16 @@ export class Restorer {
         alternatives,
         reason,
       });
-      const list = perLine.get(slot.line) ?? [];
-      list.push({ start: piece.start, end: piece.start + piece.text.length, text: restored });
-      perLine.set(slot.line, list);
+      if (slot.line !== lineAt) {
+        finishLine();
+        lineAt = slot.line;
+        built = '';
+        copied = 0;
+      }
+      built += lines[lineAt]!.slice(copied, piece.start) + restored;
+      copied = piece.start + piece.text.length;
     }
-    for (const [line, changes] of perLine) {
-      let text = lines[line]!;
-      for (const c of changes.sort((a, b) => b.start - a.start))
-        text = text.slice(0, c.start) + c.text + text.slice(c.end);
-      out[line] = text;
-    }
+    finishLine();
     return { lines: out, edits, mode };
   }
 
@@ -417,7 +484,7 @@ export class Restorer {
   private decode(slots: Slot[], beam: number, marginals: Float64Array, offsets: Int32Array): number[] {
     const lm = this.lm;
     const fast = lm === this.model ? this.model : null;
-    const four = fast !== null && fast.order === 4;
+    const four = this.model.order === 4;
     const B = this.model.boundary;
     let p3 = new Int32Array(beam).fill(B);
     let p2 = new Int32Array(beam).fill(B);
@@ -440,17 +507,27 @@ export class Restorer {
     const groupP2 = new Int32Array(beam);
     const groupCtx = new Int32Array(beam);
     const groupBow = new Float64Array(beam);
-    const tri = new Int32Array(beam);
+    // Each state carries the index of its last three words as a stored trigram (-1: none), found
+    // when the state was made, so a 4-gram model needs no lookup to use it as a context.
+    let tri = new Int32Array(beam).fill(-1);
+    let nTri = new Int32Array(beam);
     const triBow = new Float64Array(beam);
     const lower = new Float64Array(beam);
+    const triOfGroup = new Int32Array(beam).fill(-1);
     let cap = 64;
     let tScore = new Float64Array(cap);
     let tP3 = new Int32Array(cap);
     let tP2 = new Int32Array(cap);
     let tBack = new Int32Array(cap);
     let tCand = new Int32Array(cap);
+    let tTri = new Int32Array(cap);
+    let live = new Int32Array(cap);
     for (let slotIndex = 0; slotIndex < slots.length; slotIndex++) {
       const candidates = slots[slotIndex]!.candidates;
+      const certain = slots[slotIndex]!.certain === true;
+      // Words read through the garble channel are scored at the trigram level: the channel's weight
+      // was calibrated against it, and a 4-gram's sharper context overrules its evidence ("v4i" → về).
+      const useFour = four && !slots[slotIndex]!.garbled;
       // lmGroup: states with the same last two words share trigram-level probabilities.
       // mergeGroup: states the model can no longer tell apart after the next word merge.
       let L = 0;
@@ -475,8 +552,7 @@ export class Restorer {
         lmGroup[si] = l;
         if (four) {
           groupOf[si] = l;
-          tri[si] = fast.trigramIndex(fast.context(p3[si]!, p2[si]!), p1[si]!);
-          triBow[si] = fast.trigramBackoff(tri[si]!);
+          if (fast && useFour) triBow[si] = fast.trigramBackoff(tri[si]!);
         } else {
           let g = 0;
           while (g < G && mergeP1[g] !== p1[si]) g++;
@@ -493,6 +569,8 @@ export class Restorer {
         tP2 = new Int32Array(cap);
         tBack = new Int32Array(cap);
         tCand = new Int32Array(cap);
+        tTri = new Int32Array(cap);
+        live = new Int32Array(cap);
       }
       tScore.fill(-Infinity, 0, size);
       for (let ci = 0; ci < candidates.length; ci++) {
@@ -502,7 +580,9 @@ export class Restorer {
           // The trigram-level probability depends only on the group (p2, p1) and the word.
           bigramOf.fill(NaN, 0, U);
           for (let l = 0; l < L; l++) {
-            let lp = fast.trigram(groupCtx[l]!, id);
+            const index = fast.trigramIndex(groupCtx[l]!, id);
+            triOfGroup[l] = index;
+            let lp = index < 0 ? NaN : fast.trigramLogp(index);
             if (lp !== lp) {
               const u = p1Of[l]!;
               if (bigramOf[u] !== bigramOf[u]) bigramOf[u] = fast.bigramProb(uniP1[u]!, id);
@@ -514,10 +594,13 @@ export class Restorer {
         for (let si = 0; si < states; si++) {
           const g = groupOf[si]!;
           let lp: number;
-          if (fast) {
-            lp = four ? fast.quadgram(tri[si]!, id) : NaN;
-            if (lp !== lp) lp = (four ? triBow[si]! : 0) + lower[lmGroup[si]!]!;
-          } else lp = lm.logProb(p2[si]!, p1[si]!, id);
+          if (certain) lp = 0;
+          else if (fast) {
+            // A stored 4-gram always has its last three words stored as a trigram (see lm/build.ts).
+            lp = useFour && triOfGroup[lmGroup[si]!]! >= 0 ? fast.quadgram(tri[si]!, id) : NaN;
+            if (lp !== lp) lp = (useFour ? triBow[si]! : 0) + lower[lmGroup[si]!]!;
+          } else if (useFour && lm.logProb4) lp = lm.logProb4(p3[si]!, p2[si]!, p1[si]!, id);
+          else lp = lm.logProb(p2[si]!, p1[si]!, id);
           const value = score[si]! + lp + c.channel;
           const k = ci * G + g;
           if (tScore[k]! < value) {
@@ -526,6 +609,7 @@ export class Restorer {
             tP2[k] = p1[si]!;
             tBack[k] = si;
             tCand[k] = ci;
+            tTri[k] = triOfGroup[lmGroup[si]!]!;
           }
         }
       }
@@ -538,23 +622,30 @@ export class Restorer {
         marginals[off + ci] = m;
         if (m > top) top = m;
       }
-      // Keep the best `beam` new states within the margin (selection by repeated max; beam is small).
+      // Keep the best `beam` new states within the margin: the survivors of the margin are listed
+      // first; only when they are more than `beam` are the best chosen (by repeated max; beam is small).
       const floor = top - BEAM_MARGIN;
-      for (let k = 0; k < size; k++) if (tScore[k]! < floor) tScore[k] = -Infinity;
+      let alive = 0;
+      for (let k = 0; k < size; k++) if (tScore[k]! >= floor) live[alive++] = k;
       let kept = 0;
       const base = slotIndex * beam;
-      while (kept < beam) {
+      while (kept < beam && kept < alive) {
         let best = -1;
-        let bestScore = -Infinity;
-        for (let k = 0; k < size; k++)
-          if (tScore[k]! > bestScore) {
-            bestScore = tScore[k]!;
-            best = k;
+        if (alive <= beam) best = live[kept]!;
+        else {
+          let bestScore = -Infinity;
+          for (let a = 0; a < alive; a++) {
+            const k = live[a]!;
+            if (tScore[k]! > bestScore) {
+              bestScore = tScore[k]!;
+              best = k;
+            }
           }
-        if (best < 0) break;
+        }
         nP3[kept] = tP3[best]!;
         nP2[kept] = tP2[best]!;
         nP1[kept] = candidates[tCand[best]!]!.id;
+        nTri[kept] = tTri[best]!;
         nScore[kept] = tScore[best]!;
         backs[base + kept] = tBack[best]!;
         cands[base + kept] = tCand[best]!;
@@ -564,6 +655,7 @@ export class Restorer {
       [p3, nP3] = [nP3, p3];
       [p2, nP2] = [nP2, p2];
       [p1, nP1] = [nP1, p1];
+      [tri, nTri] = [nTri, tri];
       [score, nScore] = [nScore, score];
       states = kept;
     }
@@ -577,6 +669,26 @@ export class Restorer {
     return choice;
   }
 
+  /** log P(c | b w) + log P(d | w c): how the next two chosen words follow a reading w. */
+  private rightContext(b: number, w: number, c: number, d: number): number {
+    const B = this.model.boundary;
+    if (this.lm !== this.model)
+      return this.lm.logProb(b, w, c) + (c === B && d === B ? 0 : this.lm.logProb(w, c, d));
+    // The bigram (w, c) is the backoff of the first and the context of the second: found once.
+    const m = this.model;
+    const wc = m.context(w, c);
+    const bw = m.context(b, w);
+    let first = m.trigram(bw, c);
+    if (first !== first) first = m.contextBackoff(bw) + m.bigramAt(wc, w, c);
+    if (c === B && d === B) return first;
+    let second = m.trigram(wc, d);
+    if (second !== second) second = m.contextBackoff(wc) + m.bigramProb(c, d);
+    return first + second;
+  }
+
+  /** Scratch scores of `localPosterior`. */
+  private scores = new Float64Array(64);
+
   /**
    * Posterior of each candidate at slot i, best first: the decoder's best score of the candidate over
    * all left contexts (its max-marginal) plus the next two chosen words as right context.
@@ -588,11 +700,10 @@ export class Restorer {
     marginals: Float64Array,
     off: number,
   ): { word: string; p: number }[] {
-    const id = (k: number): number =>
-      k < 0 || k >= slots.length ? this.model.boundary : slots[k]!.candidates[choice[k]!]!.id;
-    const b = id(i - 1);
-    const c = id(i + 1);
-    const d = id(i + 2);
+    const B = this.model.boundary;
+    const b = i >= 1 ? slots[i - 1]!.candidates[choice[i - 1]!]!.id : B;
+    const c = i + 1 < slots.length ? slots[i + 1]!.candidates[choice[i + 1]!]!.id : B;
+    const d = i + 2 < slots.length ? slots[i + 2]!.candidates[choice[i + 2]!]!.id : B;
     const candidates = slots[i]!.candidates;
     const chosen = choice[i]!;
     let leftMax = -Infinity;
@@ -603,7 +714,8 @@ export class Restorer {
     for (let k = 0; k < candidates.length; k++)
       if (k !== chosen && marginals[off + k]! >= leftMax - POSTERIOR_MARGIN) rivals++;
     if (rivals === 0) return [{ word: candidates[chosen]!.word, p: 1 }];
-    const scores = new Float64Array(candidates.length);
+    if (this.scores.length < candidates.length) this.scores = new Float64Array(candidates.length * 2);
+    const scores = this.scores;
     let max = -Infinity;
     for (let k = 0; k < candidates.length; k++) {
       const m = marginals[off + k]!;
@@ -612,11 +724,11 @@ export class Restorer {
         continue;
       }
       const w = candidates[k]!.id;
-      scores[k] = m + this.lm.logProb(b, w, c) + this.lm.logProb(w, c, d);
+      scores[k] = m + this.rightContext(b, w, c, d);
       if (scores[k]! > max) max = scores[k]!;
     }
     let total = 0;
-    for (let k = 0; k < scores.length; k++) total += Math.exp(scores[k]! - max);
+    for (let k = 0; k < candidates.length; k++) total += Math.exp(scores[k]! - max);
     const out: { word: string; p: number }[] = [];
     for (let k = 0; k < candidates.length; k++) {
       const p = Math.exp(scores[k]! - max) / total;

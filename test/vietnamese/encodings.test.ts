@@ -6,16 +6,19 @@ import {
   decodeViqr,
   decodeViscii,
   decodeVni,
+  decodeVps,
   decodeWindows1258,
   decodeDecomposed,
   detectEncoding,
   encodingFromFontName,
 } from '../../src/vietnamese/encodings/index.js';
 import {
+  byteOf,
   CP1258_BYTES,
   TCVN3_BYTES,
   VISCII_BYTES,
   VNI_SEQUENCES,
+  VPS_BYTES,
 } from '../../src/vietnamese/encodings/tables.js';
 import { vietnameseLetters } from './letters.js';
 
@@ -26,6 +29,7 @@ function inverse(table: Map<number, string>): Map<string, string> {
 }
 const TCVN3 = inverse(TCVN3_BYTES);
 const VISCII = inverse(VISCII_BYTES);
+const VPS = inverse(VPS_BYTES);
 const VNI = new Map([...VNI_SEQUENCES].map(([seq, ch]) => [ch, seq]));
 const CP1258 = inverse(CP1258_BYTES);
 
@@ -117,6 +121,19 @@ describe('legacy encodings, letter by letter', () => {
     expect(decodeViscii('Vi\u00aet Nam')).toBe('Việt Nam');
   });
 
+  it('should convert every VPS letter, capitals in control-code places included', () => {
+    for (const letter of LETTERS) {
+      const encoded = VPS.get(letter) ?? letter;
+      expect(byteOf(encoded), `${letter} is one VPS byte`).toBeGreaterThanOrEqual(0);
+      expect(decodeVps(encoded), letter).toBe(letter);
+    }
+    // Known bytes: Ạ at 0x02, Ỗ at 0x99 (™ when the byte is read as Windows-1252), ế at 0x89.
+    expect(decodeVps('\u0002')).toBe('Ạ');
+    expect(decodeVps('\u0099')).toBe('Ỗ');
+    expect(decodeVps('™')).toBe('Ỗ');
+    expect(decodeVps('Vi\u008ct Nam')).toBe('Việt Nam');
+  });
+
   it('should convert every Windows-1258 letter to NFC', () => {
     for (const letter of LETTERS) {
       const decoded = decodeWindows1258(encode1258Full(letter));
@@ -148,6 +165,7 @@ describe('encoding detection', () => {
     ['tcvn3', encodeWith(TCVN3)],
     ['vni', encodeWith(VNI)],
     ['viscii', encodeWith(VISCII)],
+    ['vps', encodeWith(VPS)],
     ['windows-1258', encode1258Full],
     ['viqr', encodeViqr],
     ['unicode-decomposed', (t) => t.normalize('NFD')],
@@ -200,6 +218,7 @@ describe('decodeTextBuffer', () => {
       ['tcvn3', encodeWith(TCVN3)],
       ['viscii', encodeWith(VISCII)],
       ['vni', encodeWith(VNI)],
+      ['vps', encodeWith(VPS)],
     ] as const) {
       const bytes = Buffer.from(encode(SAMPLE), 'latin1');
       expect(decodeTextBuffer(bytes)).toEqual({ text: SAMPLE, encoding: name });

@@ -80,6 +80,14 @@ describe('diacritics restoration', () => {
     expect(out).toMatch(/^Số 3520\/KH-SYT ngày/);
   });
 
+  it('should take a capital inside a sentence as evidence for the reading that is written so', () => {
+    const out = restoreText('Kinh gui Quy So Tai chinh, can cu quy dinh ve quy che quan ly.', {
+      restorer,
+      mode: 'stripped',
+    }).text;
+    expect(out).toBe('Kính gửi Quý Sở Tài chính, căn cứ quy định về quy chế quản lý.');
+  });
+
   it('should keep line breaks exactly, empty lines included', () => {
     const input = '\nke hoach\n\n  thuc hien  \n\nbao cao\n';
     const out = restoreText(input, { restorer }).text;

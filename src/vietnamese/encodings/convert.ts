@@ -1,10 +1,11 @@
-import { byteOf, CP1258_BYTES, TCVN3_BYTES, VISCII_BYTES, VNI_SEQUENCES } from './tables.js';
+import { byteOf, CP1258_BYTES, TCVN3_BYTES, VISCII_BYTES, VNI_SEQUENCES, VPS_BYTES } from './tables.js';
 
 /** The legacy encodings the repair stage converts from. */
 export const LEGACY_ENCODINGS = [
   'tcvn3',
   'vni',
   'viscii',
+  'vps',
   'windows-1258',
   'viqr',
   'unicode-decomposed',
@@ -28,6 +29,11 @@ export function decodeTcvn3(text: string, capitals = false): string {
 
 export function decodeViscii(text: string): string {
   return mapBytes(text, VISCII_BYTES);
+}
+
+/** VPS (VPSKeys): like VISCII, single bytes with letters also in control-code places. */
+export function decodeVps(text: string): string {
+  return mapBytes(text, VPS_BYTES);
 }
 
 export function decodeWindows1258(text: string): string {
@@ -128,6 +134,8 @@ export function decodeAs(text: string, encoding: LegacyEncoding, capitals = fals
       return decodeVni(text);
     case 'viscii':
       return decodeViscii(text);
+    case 'vps':
+      return decodeVps(text);
     case 'windows-1258':
       return decodeWindows1258(text);
     case 'viqr':

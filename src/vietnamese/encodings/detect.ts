@@ -72,6 +72,8 @@ export function detectEncoding(text: string, fontName?: string): Detection {
     if (decoded === nfc) continue;
     const { score } = vietnameseScore(decoded);
     if (score < 0.15 || score < base.score + 0.1) continue;
+    // Encodings that agree on this text's bytes give the same decoding: that is no tie.
+    if (decoded === best.text) continue;
     if (score > bestScore + 1e-9) {
       best = { encoding, text: decoded };
       bestScore = score;

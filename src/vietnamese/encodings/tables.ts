@@ -13,6 +13,7 @@ function byteTable(name: string): Map<number, string> {
 
 export const TCVN3_BYTES = byteTable('tcvn3.json');
 export const VISCII_BYTES = byteTable('viscii.json');
+export const VPS_BYTES = byteTable('vps.json');
 export const CP1258_BYTES = byteTable('cp1258.json');
 export const VNI_SEQUENCES = new Map(
   Object.entries(load<{ sequences: Record<string, string> }>('vni.json').sequences),

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { BOUNDARY, lineTokens, SPECIAL_TOKENS } from './tokens.js';
+import { BOUNDARY, SPECIAL_TOKENS, tokensWithCase } from './tokens.js';
 
 /** How a trigram model is built. */
 export interface BuildOptions {
@@ -90,11 +90,19 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
 
   const tokenLines: string[][] = [];
   const wordCounts = new Map<string, number>();
+  // How often each word was written Title-case or lower-case inside a sentence (proper names, "Quý").
+  const titleCounts = new Map<string, number>();
+  const lowerCounts = new Map<string, number>();
   for (const paragraph of paragraphs) {
-    const tokens = lineTokens(paragraph);
+    const { tokens, cases } = tokensWithCase(paragraph);
     if (tokens.length === 0) continue;
     tokenLines.push(tokens);
-    for (const t of tokens) wordCounts.set(t, (wordCounts.get(t) ?? 0) + 1);
+    tokens.forEach((t, i) => {
+      wordCounts.set(t, (wordCounts.get(t) ?? 0) + 1);
+      const written = cases[i];
+      if (written === 'title') titleCounts.set(t, (titleCounts.get(t) ?? 0) + 1);
+      else if (written === 'lower') lowerCounts.set(t, (lowerCounts.get(t) ?? 0) + 1);
+    });
   }
   const specials = new Set<string>(SPECIAL_TOKENS);
   const vocab: string[] = [...SPECIAL_TOKENS];
@@ -104,16 +112,31 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   for (const [w] of wordsByCount.slice(0, maxVocab - vocab.length)) vocab.push(w);
   const ids = new Map(vocab.map((w, i) => [w, i]));
   const boundary = ids.get(BOUNDARY)!;
+  const caseTitle = new Uint32Array(vocab.length);
+  const caseLower = new Uint32Array(vocab.length);
+  for (const [w, c] of titleCounts) caseTitle[ids.get(w) ?? 0]! += c;
+  for (const [w, c] of lowerCounts) caseLower[ids.get(w) ?? 0]! += c;
 
+  // Sentences are independent: every boundary is written order − 1 times, so a sentence's first
+  // words are counted after boundaries alone, as the decoder sees them, not after the last sentence.
+  const run = order - 1;
   let total = 0;
-  for (const t of tokenLines) total += t.length + 1;
-  const stream = new Uint16Array(total + 1);
+  for (const t of tokenLines) total += run * (t.length + 1);
+  const stream = new Uint16Array(total + run);
   let pos = 0;
+  const pushBoundary = (): void => {
+    let have = 0;
+    while (have < run && pos - have > 0 && stream[pos - have - 1] === boundary) have++;
+    while (have++ < run) stream[pos++] = boundary;
+  };
   for (const tokens of tokenLines) {
-    stream[pos++] = boundary;
-    for (const t of tokens) stream[pos++] = ids.get(t) ?? 0;
+    pushBoundary();
+    for (const t of tokens) {
+      if (t === BOUNDARY) pushBoundary();
+      else stream[pos++] = ids.get(t) ?? 0;
+    }
   }
-  stream[pos++] = boundary;
+  pushBoundary();
   tokenLines.length = 0;
   const V = vocab.length;
 
@@ -135,6 +158,8 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
   for (let i = 0, j = 0; i < b2.keys.length; i++) {
     while (j < cont2.keys.length && cont2.keys[j]! < b2.keys[i]!) j++;
     biCont[i] = j < cont2.keys.length && cont2.keys[j] === b2.keys[i] ? cont2.counts[j]! : 1;
+    // After a boundary only boundaries come before: sentence starts keep their raw counts.
+    if (Math.floor(b2.keys[i]! / P16) === boundary) biCont[i] = b2.counts[i]!;
   }
   const uniCont = new Float64Array(V);
   for (let i = 0; i < b2.keys.length; i++) uniCont[b2.keys[i]! % P16]!++;
@@ -187,7 +212,10 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
       const j = lowerBound(t3.keys, suffix);
       if (t3.keys[j] === suffix) cont3[j]!++;
     }
-    for (let j = 0; j < cont3.length; j++) if (cont3[j] === 0) cont3[j] = Math.min(t3.counts[j]!, 1);
+    for (let j = 0; j < cont3.length; j++) {
+      if (cont3[j] === 0) cont3[j] = Math.min(t3.counts[j]!, 1);
+      if (Math.floor(t3.keys[j]! / P32) === boundary) cont3[j] = t3.counts[j]!;
+    }
     counts3 = cont3;
   }
   const d3 = discounts(counts3);
@@ -256,7 +284,9 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
         p4[i] = (c - discountOf(c, d4)) / sum + gamma * lower;
         if (c >= minQuad) {
           keepQuad.push(i);
+          // Its context, and its last three words: a 4-gram is only looked up after its trigram.
           triNeeded[ctx] = 1;
+          if (t3.keys[j] === suffix) triNeeded[j] = 1;
         }
       }
       start = end;
@@ -335,6 +365,7 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
       bigrams: B,
       trigrams: T,
       quadgrams: Q,
+      cases: true,
       words: vocab.join('\n'),
     }),
   );
@@ -360,6 +391,8 @@ export function buildTrigramModel(paragraphs: Iterable<string>, options: BuildOp
     triBow,
     quadLogp,
     quadWord,
+    caseTitle,
+    caseLower,
   ]) {
     pad();
     parts.push(Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));

@@ -8,6 +8,8 @@ const P16 = 65536;
 export interface LanguageModel {
   id(word: string): number;
   logProb(w1: number, w2: number, w3: number): number;
+  /** log P(w4 | w1 w2 w3), for models with 4-grams. */
+  logProb4?(w1: number, w2: number, w3: number, w4: number): number;
 }
 
 /** A read-only syllable trigram model in the VNLM1 format (see build.ts). */
@@ -34,6 +36,9 @@ export class TrigramModel implements LanguageModel {
   private readonly triBow: Int16Array;
   private readonly quadLogp: Int16Array;
   private readonly quadWord: Uint16Array;
+  /** How often each word was written Title-case / lower-case inside a sentence (absent in old models). */
+  readonly caseTitle: Uint32Array | null = null;
+  readonly caseLower: Uint32Array | null = null;
   /** First bigram of each word as w1 (V + 1 entries). */
   private readonly biStart: Uint32Array;
 
@@ -48,6 +53,7 @@ export class TrigramModel implements LanguageModel {
       trigrams: number;
       quadgrams?: number;
       order?: number;
+      cases?: boolean;
       words: string;
     };
     if (header.magic !== MAGIC) throw new Error(`not a ${MAGIC} model`);
@@ -78,6 +84,10 @@ export class TrigramModel implements LanguageModel {
     this.triBow = take(Int16Array, four ? T : 0, 2);
     this.quadLogp = take(Int16Array, Q, 2);
     this.quadWord = take(Uint16Array, Q, 2);
+    if (header.cases) {
+      this.caseTitle = take(Uint32Array, V, 4);
+      this.caseLower = take(Uint32Array, V, 4);
+    }
     this.words = header.words.split('\n');
     this.ids = new Map(this.words.map((w, i) => [w, i]));
     this.unk = this.ids.get(UNK)!;
@@ -130,6 +140,11 @@ export class TrigramModel implements LanguageModel {
     return index < 0 ? NaN : this.triLogp[index]! / LOG_SCALE;
   }
 
+  /** log P of a stored trigram found by `trigramIndex`. */
+  trigramLogp(index: number): number {
+    return this.triLogp[index]! / LOG_SCALE;
+  }
+
   /** Index of the stored trigram (context, w3), or -1. */
   trigramIndex(ctx: number, w3: number): number {
     if (ctx < 0) return -1;
@@ -171,6 +186,12 @@ export class TrigramModel implements LanguageModel {
     const lp = this.quadgram(tri, w4);
     if (lp === lp) return lp;
     return this.trigramBackoff(tri) + this.logProb(w2, w3, w4);
+  }
+
+  /** log P(w3 | w2) given the bigram's index from `context(w2, w3)` (-1: not stored, back off). */
+  bigramAt(index: number, w2: number, w3: number): number {
+    if (index >= 0) return this.biLogp[index]! / LOG_SCALE;
+    return this.uniBow[w2]! + this.uniLogp[w3]!;
   }
 
   /** log P(w3 | w2), backed off to the unigram. */

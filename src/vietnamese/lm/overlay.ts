@@ -43,7 +43,20 @@ export class OverlayModel implements LanguageModel {
   }
 
   logProb(w1: number, w2: number, w3: number): number {
-    const a = this.logBase + this.base.logProb(this.baseId(w1), this.baseId(w2), this.baseId(w3));
+    return this.mix(this.base.logProb(this.baseId(w1), this.baseId(w2), this.baseId(w3)), w1, w2, w3);
+  }
+
+  /** A 4-gram base model's own 4-gram probability, mixed with the overlay's trigram. */
+  logProb4(w0: number, w1: number, w2: number, w3: number): number {
+    const base =
+      this.base.order === 4
+        ? this.base.logProb4(this.baseId(w0), this.baseId(w1), this.baseId(w2), this.baseId(w3))
+        : this.base.logProb(this.baseId(w1), this.baseId(w2), this.baseId(w3));
+    return this.mix(base, w1, w2, w3);
+  }
+
+  private mix(baseLogp: number, w1: number, w2: number, w3: number): number {
+    const a = this.logBase + baseLogp;
     const b =
       this.logOverlay + this.overlay.logProb(this.overlayId(w1), this.overlayId(w2), this.overlayId(w3));
     const max = Math.max(a, b);

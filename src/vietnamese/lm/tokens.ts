@@ -23,13 +23,45 @@ const MODEL_WORDS = new Map<string, string>();
 
 /** Language-model tokens of one clean line or paragraph (without the leading boundary). */
 export function lineTokens(line: string): string[] {
-  const out: string[] = [];
+  return tokensWithCase(line).tokens;
+}
+
+/**
+ * How a token was written where its case says something: `title` or `lower` for a word inside a
+ * sentence; `null` at a sentence start, for words in capitals, one-letter words and special tokens.
+ */
+export type TokenCase = 'title' | 'lower' | null;
+
+/** `lineTokens` and, for each token, how it was written (`TokenCase`). */
+export function tokensWithCase(line: string): { tokens: string[]; cases: TokenCase[] } {
+  const tokens: string[] = [];
+  const cases: TokenCase[] = [];
   for (const m of line.normalize('NFC').matchAll(PIECE)) {
-    if (m[1]) out.push(modelWord(m[1]));
-    else if (m[2]) out.push(NUMBER);
-    else if (m[3]) {
-      if (out[out.length - 1] !== BOUNDARY) out.push(BOUNDARY);
-    } else out.push(COMMA);
+    if (m[1]) {
+      const start = tokens.length === 0 || tokens[tokens.length - 1] === BOUNDARY;
+      tokens.push(modelWord(m[1]));
+      cases.push(start ? null : writtenCase(m[1]));
+    } else if (m[2]) {
+      tokens.push(NUMBER);
+      cases.push(null);
+    } else if (m[3]) {
+      if (tokens[tokens.length - 1] !== BOUNDARY) {
+        tokens.push(BOUNDARY);
+        cases.push(null);
+      }
+    } else {
+      tokens.push(COMMA);
+      cases.push(null);
+    }
   }
-  return out;
+  return { tokens, cases };
+}
+
+/** `title` (first letter capital, the rest lower), `lower`, or null (capitals, one letter, mixed). */
+export function writtenCase(word: string): TokenCase {
+  const lower = word.toLowerCase();
+  if (word === lower) return word.length > 1 ? 'lower' : null;
+  const first = word.charAt(0);
+  if (word.length > 1 && first !== lower.charAt(0) && word.slice(1) === lower.slice(1)) return 'title';
+  return null;
 }
