@@ -4,6 +4,7 @@ import { VnplanError } from '../../errors/index.js';
 import { toNd30 } from '../../export/index.js';
 import { extractFile } from '../../pipeline/index.js';
 import { PlanRecord } from '../../record/index.js';
+import { applyFieldCorrections } from '../../review/index.js';
 import { action, type CliContext } from '../context.js';
 import { addDbOption, withStore } from '../store-access.js';
 
@@ -34,12 +35,15 @@ interface ExportOptions {
   db?: string;
 }
 
-/** Every record in the archive, or the ones named by id (or unique id prefix). */
+/** Every record in the archive, or the ones named by id (or unique id prefix), with reviewers' corrections applied. */
 async function archivedRecords(options: ExportOptions, ids: string[]): Promise<PlanRecord[]> {
   return withStore(options, async (store) => {
     const wanted = ids.length > 0 ? ids : (await store.query({})).rows.map((row) => row.id);
     const records: PlanRecord[] = [];
-    for (const id of wanted) records.push((await store.getDocument(id)).record);
+    for (const id of wanted) {
+      const stored = await store.getDocument(id);
+      records.push(applyFieldCorrections(stored.record, stored.corrections));
+    }
     return records;
   });
 }
