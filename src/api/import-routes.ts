@@ -32,12 +32,13 @@ export function registerImportRoutes(app: FastifyInstance, options: ImportRouteO
   const root = existsSync(options.importRoot) ? realpathSync(options.importRoot) : options.importRoot;
   app.addHook('onClose', () => jobs.drain());
 
-  /** Server-side paths, each inside the import root (symbolic links followed before the check). */
+  /** Server-side paths, each inside the import root or the uploads (symbolic links followed before the check). */
   const allowedPaths = (paths: readonly string[]): string[] =>
     paths.map((given) => {
       const path = resolve(root, given);
       const real = existsSync(path) ? realpathSync(path) : path;
-      if (!inside(root, real))
+      const uploads = existsSync(uploadsDir) ? realpathSync(uploadsDir) : uploadsDir;
+      if (!inside(root, real) && !inside(uploads, real))
         throw new HttpProblem(
           400,
           'VNPLAN_E_USAGE',
