@@ -283,6 +283,7 @@ export function DocumentView({
     const correction = await api.correct(record.id, body);
     setDoc({ ...doc, corrections: [...doc.corrections, correction] });
   };
+  const titleReview = latest.get('f:document.title');
   const highlighted =
     selection && layout && selection.page === layout.page
       ? Array.from({ length: selection.to - selection.from + 1 }, (_, i) => selection.from + i)
@@ -294,7 +295,7 @@ export function DocumentView({
         {record.document.type ?? 'Tài liệu'} {record.document.number?.text ?? shortId(record.id)}
       </h2>
       <p style={{ marginTop: 0 }}>
-        {record.document.title ?? ''}{' '}
+        {titleReview?.action === 'correct' ? titleReview.value : (record.document.title ?? '')}{' '}
         <span class="muted">
           · {record.document.issuer.name ?? 'không rõ cơ quan'} · {viDate(record.document.issuedDate?.iso)} ·{' '}
           {record.source.path} ({record.source.pages} trang, {record.source.textSource}) ·{' '}

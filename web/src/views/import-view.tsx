@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, token, type ImportJobSnapshot } from '../api';
+import { FAILURE_REASONS } from '../failure-reasons';
 import { href } from '../router';
 
 const STATES: Record<string, string> = {
@@ -112,7 +113,12 @@ function ImportProgress({ jobId, onRetry }: { jobId: string; onRetry: (path: str
                 ) : null}
                 {d.state === 'failed' ? (
                   <>
-                    <span class="error">{d.message}</span> <code class="muted">{d.code}</code>{' '}
+                    <strong class="error">
+                      {FAILURE_REASONS[d.code ?? ''] ?? 'Không xử lý được tài liệu.'}
+                    </strong>{' '}
+                    <span class="muted">
+                      {d.message} <code>{d.code}</code>
+                    </span>{' '}
                     <button type="button" class="secondary" onClick={() => onRetry(d.path)}>
                       Thử lại
                     </button>
