@@ -42,8 +42,7 @@ export function fieldItems(record: PlanRecord): FieldItem[] {
   add(general, 'Địa danh', 'document.place', d.place, p.place);
   add(general, 'Ngày ban hành', null, d.issuedDate?.text ?? d.issuedDate?.iso, p.issuedDate);
   add(general, 'Trích yếu', 'document.title', d.title, p.title);
-  if (d.movement !== undefined)
-    add(general, 'Phong trào', 'document.movement', d.movement, p.movement ?? p.title);
+  if (d.movement) add(general, 'Phong trào', 'document.movement', d.movement, p.movement);
   if (d.period) add(general, 'Giai đoạn', 'document.period.text', d.period.text, p.period);
   if (d.signer) {
     add(general, 'Người ký', 'document.signer.name', d.signer.name, p.signer);
