@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateArchive } from '../../bench/plan-record-generator.js';
 import { openStore } from '../../src/store/index.js';
 import { runCli } from '../helpers/cli-run.js';
 import { fixture, loadRecordFixtures } from '../helpers/store-fixtures.js';
@@ -65,6 +66,15 @@ describe('reviewed documents in show, export and learn', () => {
     expect(json[0]!.document.title).toBe(NEW_TITLE);
     const nd30 = JSON.parse((await runCli('export', id, '--db', db, '--format', 'nd30')).out) as unknown[];
     expect(JSON.stringify(nd30)).toContain(NEW_TITLE);
+  });
+
+  it('should export the whole archive, not only a first page of it', async () => {
+    const big = join(dir, 'big.db');
+    const store = await openStore(big);
+    await store.putDocuments(generateArchive(1005));
+    await store.close();
+    const json = JSON.parse((await runCli('export', '--db', big)).out) as { id: string }[];
+    expect(new Set(json.map((record) => record.id)).size).toBe(1005);
   });
 
   it('should feed the corrected text to the learn overlay', async () => {

@@ -113,7 +113,9 @@ describe('web workspace in headless Chromium', () => {
         img.complete && img.naturalWidth > 0 ? undefined : new Promise((resolve) => (img.onload = resolve)),
       );
     expect(await page.locator('.page-image .box').count()).toBe(0);
-    await page.locator('[data-field="document.title"]').click();
+    // By keyboard: focus the field and press Enter, as a keyboard user would.
+    await page.locator('[data-field="document.title"]').focus();
+    await page.keyboard.press('Enter');
     const box = page.locator(`.page-image .box[data-line="${provenance.line}"]`);
     await box.waitFor();
     const layout = layouts.pages[provenance.page - 1]!;
@@ -193,8 +195,16 @@ describe('web workspace in headless Chromium', () => {
     expect(await progress.locator('tr[data-state="stored"]').count()).toBe(2);
     const failed = progress.locator('tr[data-state="failed"]');
     await expect(failed.textContent()).resolves.toMatch(/Tệp PDF có mật khẩu.*encrypted with a password/);
-    await expect(failed.getByRole('button', { name: 'Thử lại' }).isVisible()).resolves.toBe(true);
     await shot('import');
+    // Retry the failed document: a new import of that one file, which fails again for the same reason.
+    await failed.getByRole('button', { name: 'Thử lại' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-import-status]').length === 2);
+    const retry = page.locator('[data-import-status]').first();
+    await page.locator('[data-import-status="done"]').nth(1).waitFor({ timeout: 60_000 });
+    await expect(retry.locator('[data-stat="documents"]').textContent()).resolves.toMatch(/^1\s*\/\s*1$/);
+    await expect(retry.locator('tr[data-state="failed"] code').textContent()).resolves.toBe(
+      'VNPLAN_E_PDF_ENCRYPTED',
+    );
   });
 
   it('should list the same missing parents as `vnplan refs --missing`, and draw a document graph', async () => {

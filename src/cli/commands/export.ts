@@ -5,6 +5,7 @@ import { toNd30 } from '../../export/index.js';
 import { extractFile } from '../../pipeline/index.js';
 import { PlanRecord } from '../../record/index.js';
 import { applyFieldCorrections } from '../../review/index.js';
+import { MAX_PAGE, type Store } from '../../store/index.js';
 import { action, type CliContext } from '../context.js';
 import { addDbOption, withStore } from '../store-access.js';
 
@@ -35,10 +36,20 @@ interface ExportOptions {
   db?: string;
 }
 
+/** Every document id in the archive, a page at a time. */
+async function allIds(store: Store): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE) {
+    const { rows } = await store.query({}, { limit: MAX_PAGE, offset });
+    ids.push(...rows.map((row) => row.id));
+    if (rows.length < MAX_PAGE) return ids;
+  }
+}
+
 /** Every record in the archive, or the ones named by id (or unique id prefix), with reviewers' corrections applied. */
 async function archivedRecords(options: ExportOptions, ids: string[]): Promise<PlanRecord[]> {
   return withStore(options, async (store) => {
-    const wanted = ids.length > 0 ? ids : (await store.query({})).rows.map((row) => row.id);
+    const wanted = ids.length > 0 ? ids : await allIds(store);
     const records: PlanRecord[] = [];
     for (const id of wanted) {
       const stored = await store.getDocument(id);
