@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApi, serverImporter, type ImportJobSnapshot } from '../../src/api/index.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { openStore, type PageLayout, type Store } from '../../src/store/index.js';
+import { exitOf, spawnCli } from '../helpers/cli-process.js';
+import { PrivateRedis } from '../helpers/redis-server.js';
 import { BACKENDS } from '../helpers/store-backends.js';
 import { fixture, loadRecordFixtures } from '../helpers/store-fixtures.js';
 
@@ -193,6 +195,30 @@ describe('workspace imports and page images (SQLite, real pipeline)', () => {
     expect((await call(base, `/documents/${docId}/pages/9/image`)).status).toBe(400);
   });
 
+  it("should turn an OCR'd image's page as OCR turned it, so that its boxes fit", async () => {
+    const started = await call(
+      base,
+      '/imports',
+      json({ paths: ['scans/ocr-03.scan-200dpi-faded.jpg'] }, TOKEN),
+    );
+    const done = await until(started.body.id as string);
+    expect(done).toMatchObject({ status: 'done', stored: 1 });
+    const docId = done.documents[0]!.id!;
+    const [page] = await store.pages(docId);
+    expect(page!.source).toBe('ocr');
+    const image = await fetch(`${base}/documents/${docId}/pages/1/image`);
+    expect(image.status).toBe(200);
+    const metadata = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
+    // Upscaled from 200 to 300 DPI and straightened for OCR: the served image has the same proportions.
+    expect(metadata.width! / metadata.height!).toBeCloseTo(page!.width! / page!.height!, 2);
+    const boxes = page!.lines.flatMap((line) => (line.bbox ? [line.bbox] : []));
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const box of boxes) {
+      expect(box.x1).toBeLessThanOrEqual(page!.width! + 1);
+      expect(box.y1).toBeLessThanOrEqual(page!.height! + 1);
+    }
+  }, 120_000);
+
   it('should import uploaded files and report a failed one with its reason', async () => {
     const upload = (name: string, body: Buffer, batch?: string) =>
       call(base, `/uploads?name=${encodeURIComponent(name)}${batch ? `&batch=${batch}` : ''}`, {
@@ -219,5 +245,63 @@ describe('workspace imports and page images (SQLite, real pipeline)', () => {
     expect(existsSync(join(dir, 'cache', 'uploads', batch, 'kế hoạch.txt'))).toBe(true);
     const list = await call(base, '/imports');
     expect((list.body.items as { id: string }[])[0]!.id).toBe(started.body.id);
+  });
+});
+
+describe('workspace imports on the queue (SQLite, Redis, a vnplan worker process)', () => {
+  let dir: string;
+  let redis: PrivateRedis;
+  let worker: ReturnType<typeof spawnCli>;
+  let store: Store;
+  let app: FastifyInstance;
+  let base: string;
+  let closeImporter: () => Promise<void>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vnplan-workspace-queue-'));
+    const db = join(dir, 'archive.db');
+    redis = await PrivateRedis.start();
+    const prefix = `vnplan-web-${process.pid}`;
+    store = await openStore(db);
+    worker = spawnCli([
+      'worker',
+      '--redis',
+      redis.url,
+      '--db',
+      db,
+      '--queue-prefix',
+      prefix,
+      '--workers',
+      '1',
+    ]);
+    const imports = serverImporter(store, { redisUrl: redis.url, queuePrefix: prefix });
+    closeImporter = imports.close;
+    app = buildApi(store, { token: TOKEN, importRoot: FIXTURES_DIR, importer: imports.importer });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await closeImporter?.();
+    if (worker && worker.exitCode === null) {
+      worker.kill('SIGTERM');
+      await exitOf(worker, 30_000);
+    }
+    await store?.close();
+    await redis?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should run an import started over HTTP on the queue and report its progress', async () => {
+    const started = await call(base, '/imports', json({ paths: ['samples/sample-plan.txt'] }, TOKEN));
+    expect(started.status).toBe(202);
+    let job: ImportJobSnapshot | undefined;
+    for (let i = 0; i < 600 && job?.status !== 'done' && job?.status !== 'failed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = (await call(base, `/imports/${started.body.id as string}`)).body as unknown as ImportJobSnapshot;
+    }
+    expect(job).toMatchObject({ status: 'done', files: 1, stored: 1, failed: 0 });
+    // The worker process stored it, in the archive the server reads.
+    expect(await store.hasDocument(job!.documents[0]!.id!)).toBe(true);
   });
 });
