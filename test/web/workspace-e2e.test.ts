@@ -78,6 +78,12 @@ describe('web workspace in headless Chromium', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  const imageLoaded = () =>
+    page
+      .locator('.page-image img')
+      .evaluate((img: HTMLImageElement) =>
+        img.complete && img.naturalWidth > 0 ? undefined : new Promise((resolve) => (img.onload = resolve)),
+      );
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   it('should find a document by accent-insensitive search and list documents with filters', async () => {
@@ -107,11 +113,7 @@ describe('web workspace in headless Chromium', () => {
     };
     const provenance = record.record.document.provenance.title!;
     await page.goto(`${base}/#/document/${id}`);
-    await page
-      .locator('.page-image img')
-      .evaluate((img: HTMLImageElement) =>
-        img.complete && img.naturalWidth > 0 ? undefined : new Promise((resolve) => (img.onload = resolve)),
-      );
+    await imageLoaded();
     expect(await page.locator('.page-image .box').count()).toBe(0);
     // By keyboard: focus the field and press Enter, as a keyboard user would.
     await page.locator('[data-field="document.title"]').focus();
@@ -137,6 +139,9 @@ describe('web workspace in headless Chromium', () => {
     await page.goto(`${base}/#/document/${ids.get('sample-scan.pdf')}`);
     await page.locator('[data-field="document.number.text"]').click();
     await page.locator('.page-image .box').waitFor();
+    await imageLoaded();
+    // The page shown is this document's own (its image, not the previous document's).
+    expect(await page.locator('.page-image img').getAttribute('src')).toContain(ids.get('sample-scan.pdf'));
     await shot('document-scan');
   });
 

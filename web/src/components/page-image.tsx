@@ -23,6 +23,8 @@ export function PageImage({ id, layout, lines }: { id: string; layout: PageLayou
         <p class="error">Không hiển thị được ảnh trang: {failed}</p>
       ) : (
         <img
+          // A new element per page: the browser would otherwise keep showing the previous page until the next loads.
+          key={`${id}-${layout.page}`}
           src={pageImageUrl(id, layout.page)}
           alt={`Ảnh trang ${layout.page}`}
           onError={() =>

@@ -52,6 +52,10 @@ function LineText({
   return <span>{parts}</span>;
 }
 
+/** OCR lines read with less confidence than this are marked for review. */
+const LOW_OCR_CONFIDENCE = 70;
+const lowOcr = (confidence: number | null) => confidence !== null && confidence < LOW_OCR_CONFIDENCE;
+
 function TextPanel({
   layout,
   doc,
@@ -86,7 +90,15 @@ function TextPanel({
         const isEditing = editing?.line === line.line;
         return (
           <div key={line.line}>
-            <div class={`text-line${selected(line.line) ? ' selected' : ''}`} data-line={line.line}>
+            <div
+              class={`text-line${selected(line.line) ? ' selected' : ''}${lowOcr(line.confidence) ? ' low-ocr' : ''}`}
+              data-line={line.line}
+              title={
+                line.confidence !== null
+                  ? `Độ tin cậy OCR của dòng: ${Math.round(line.confidence)}%`
+                  : undefined
+              }
+            >
               <span class="ln">
                 <button
                   type="button"
@@ -264,6 +276,9 @@ export function DocumentView({
 
   useEffect(() => {
     setError('');
+    setDoc(null);
+    setPages([]);
+    setPage(Number(query.get('page') ?? 1));
     Promise.all([api.document(id), api.pages(id)]).then(
       ([stored, layouts]) => {
         setDoc(stored);
@@ -305,7 +320,9 @@ export function DocumentView({
       <p class="muted" style={{ fontSize: '0.85rem' }}>
         Chú thích: <span class="tok edit">từ được khôi phục</span>{' '}
         <span class="tok low">độ tin cậy thấp</span> <span class="tok corrected">đã sửa</span>{' '}
-        <span class="tok accepted">đã chấp nhận</span>. Chọn một từ để chấp nhận hoặc sửa.
+        <span class="tok accepted">đã chấp nhận</span>{' '}
+        <span class="low-ocr-key">dòng OCR độ tin cậy thấp</span>. Chọn một từ để chấp nhận hoặc sửa, hoặc
+        chọn số dòng để sửa cả dòng.
         {!canWrite ? ' Nhập mã truy cập ở đầu trang để lưu sửa đổi.' : ''}
       </p>
       {pages.length > 1 ? (
