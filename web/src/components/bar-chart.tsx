@@ -2,10 +2,10 @@
 export function BarChart({ title, items }: { title: string; items: { label: string; value: number }[] }) {
   const max = Math.max(1, ...items.map((item) => item.value));
   const row = 26;
-  const labelWidth = 170;
-  const width = 460;
+  const labelWidth = 220;
+  const width = 500;
   const height = items.length * row + 10;
-  const cut = (text: string) => (text.length > 26 ? `${text.slice(0, 25)}…` : text);
+  const cut = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
   return (
     <figure style={{ margin: 0 }}>
       <figcaption>

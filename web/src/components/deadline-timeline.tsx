@@ -50,6 +50,8 @@ export function DeadlineTimeline({
     >
       {months
         .filter((m) => m >= from)
+        // At most about twelve labelled months, whatever the range.
+        .filter((_, index) => index % Math.max(1, Math.ceil(months.length / 12)) === 0)
         .map((m) => (
           <g key={m}>
             <line class="axis" x1={xOf(m)} x2={xOf(m)} y1={20} y2={height - 10} stroke-dasharray="2 4" />
