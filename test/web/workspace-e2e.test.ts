@@ -210,7 +210,7 @@ describe('web workspace in headless Chromium', () => {
     await expect(retry.locator('tr[data-state="failed"] code').textContent()).resolves.toBe(
       'VNPLAN_E_PDF_ENCRYPTED',
     );
-  });
+  }, 120_000);
 
   it('should list the same missing parents as `vnplan refs --missing`, and draw a document graph', async () => {
     const cli = jsonLines<MissingParent>((await runCli('refs', '--missing', '--json', '--db', db)).out);
