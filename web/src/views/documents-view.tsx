@@ -78,6 +78,13 @@ export function DocumentsView({ query }: { query: URLSearchParams }) {
   const [error, setError] = useState('');
   const [loadMs, setLoadMs] = useState<number | null>(null);
   const key = query.toString();
+  const [awardForms, setAwardForms] = useState<string[]>([]);
+  useEffect(() => {
+    api.overview().then(
+      (overview) => setAwardForms(overview.awardForms.map((award) => award.form)),
+      () => undefined,
+    );
+  }, []);
 
   useEffect(() => {
     setForm(queryOf(query));
@@ -160,12 +167,18 @@ export function DocumentsView({ query }: { query: URLSearchParams }) {
               {LABELS[name]}
               <input
                 name={name}
+                list={name === 'award' ? 'award-forms' : undefined}
                 type={name.endsWith('From') || name.endsWith('To') ? 'date' : 'text'}
                 value={form[name] ?? ''}
                 onInput={(event) => setForm({ ...form, [name]: event.currentTarget.value })}
               />
             </label>
           ))}
+          <datalist id="award-forms">
+            {awardForms.map((form) => (
+              <option key={form} value={form} />
+            ))}
+          </datalist>
           <label class="inline">
             <input
               type="checkbox"
