@@ -224,7 +224,7 @@ describe('workspace imports and page images (SQLite, real pipeline)', () => {
       call(base, `/uploads?name=${encodeURIComponent(name)}${batch ? `&batch=${batch}` : ''}`, {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${TOKEN}` },
-        body,
+        body: new Uint8Array(body),
       });
     expect((await call(base, '/uploads?name=a.txt', { method: 'POST', body: 'x' })).status).toBe(401);
     const first = await upload('../../kế hoạch.txt', readFileSync(join(SAMPLES, 'sample-plan.txt')));
