@@ -188,6 +188,11 @@ describe('web workspace in headless Chromium', () => {
       join(incoming, 'quyet-dinh.txt'),
     );
     copyFileSync(join(FIXTURES_DIR, 'scans', 'encrypted-user-password.pdf'), join(incoming, 'mat-khau.pdf'));
+    // The list of earlier imports answers late (as on a busy server): the import started meanwhile must stay.
+    await page.route(`${base}/imports`, async (route) => {
+      if (route.request().method() === 'GET') await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.goto(`${base}/#/import`);
     await page.getByLabel('Thư mục hoặc tệp trên máy chủ').fill('incoming');
     await page.getByRole('button', { name: 'Nhập thư mục' }).click();

@@ -143,7 +143,15 @@ export function ImportView({ writable }: { writable: boolean | null }) {
   useEffect(() => {
     if (writable && token.get())
       api.imports().then(
-        (answer) => setJobs(answer.items.slice(0, 5).map((job) => job.id)),
+        // Merged, not replaced: an import started while this answer was on its way must stay on the page.
+        (answer) =>
+          setJobs((shown) => [
+            ...shown,
+            ...answer.items
+              .slice(0, 5)
+              .map((job) => job.id)
+              .filter((id) => !shown.includes(id)),
+          ]),
         () => undefined,
       );
   }, [writable]);
