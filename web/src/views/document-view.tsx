@@ -5,6 +5,7 @@ import { ValueEditor } from '../components/value-editor';
 import { shortId, viDate } from '../format';
 import { href } from '../router';
 import { fieldItems, latestByKey, lineSegments, type FieldItem, type Segment } from '../review';
+import { useRequest } from '../use-request';
 
 interface Selection {
   page: number;
@@ -264,9 +265,11 @@ export function DocumentView({
   query: URLSearchParams;
   writable: boolean | null;
 }) {
-  const [doc, setDoc] = useState<StoredDocument | null>(null);
-  const [pages, setPages] = useState<PageLayout[]>([]);
-  const [error, setError] = useState('');
+  const loaded = useRequest(() => Promise.all([api.document(id), api.pages(id)]), [id]);
+  const error = loaded.error;
+  const doc = loaded.data?.[0] ?? null;
+  const pages = loaded.data?.[1].pages ?? [];
+  const setDoc = (next: StoredDocument) => loaded.data && loaded.setData([next, loaded.data[1]]);
   const [page, setPage] = useState(Number(query.get('page') ?? 1));
   const line = Number(query.get('line') ?? 0);
   const [selection, setSelection] = useState<Selection | null>(
@@ -274,19 +277,7 @@ export function DocumentView({
   );
   const canWrite = Boolean(writable) && token.get() !== '';
 
-  useEffect(() => {
-    setError('');
-    setDoc(null);
-    setPages([]);
-    setPage(Number(query.get('page') ?? 1));
-    Promise.all([api.document(id), api.pages(id)]).then(
-      ([stored, layouts]) => {
-        setDoc(stored);
-        setPages(layouts.pages);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [id]);
+  useEffect(() => setPage(Number(query.get('page') ?? 1)), [id]);
 
   const latest = useMemo(() => latestByKey(doc?.corrections ?? []), [doc]);
   const items = useMemo(() => (doc ? fieldItems(doc.record) : []), [doc]);

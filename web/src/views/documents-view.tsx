@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, type DocumentSummary, type SearchHit } from '../api';
+import { api } from '../api';
 import { Snippet } from '../components/snippet';
 import { shortId, viDate } from '../format';
 import { href, navigate } from '../router';
+import { useRequest } from '../use-request';
 
 const PAGE = 50;
 const FILTERS = ['type', 'issuer', 'issuedFrom', 'issuedTo', 'deadlineFrom', 'deadlineTo', 'award'] as const;
@@ -31,13 +32,7 @@ function queryOf(params: URLSearchParams): Record<string, string> {
 }
 
 function SearchResults({ q }: { q: string }) {
-  const [result, setResult] = useState<{ total: number; items: SearchHit[] } | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    setResult(null);
-    setError('');
-    api.search(q).then(setResult, (e: Error) => setError(e.message));
-  }, [q]);
+  const { data: result, error } = useRequest(() => api.search(q), [q]);
   if (error) return <p class="error">{error}</p>;
   if (!result) return <p class="muted">Đang tìm…</p>;
   return (
@@ -74,8 +69,6 @@ export function DocumentsView({ query }: { query: URLSearchParams }) {
   const current = queryOf(query);
   const [form, setForm] = useState<Record<string, string>>(current);
   const [search, setSearch] = useState(current.q ?? '');
-  const [result, setResult] = useState<{ total: number; items: DocumentSummary[] } | null>(null);
-  const [error, setError] = useState('');
   const [loadMs, setLoadMs] = useState<number | null>(null);
   const key = query.toString();
   const [awardForms, setAwardForms] = useState<string[]>([]);
@@ -85,31 +78,29 @@ export function DocumentsView({ query }: { query: URLSearchParams }) {
       () => undefined,
     );
   }, []);
-
   useEffect(() => {
     setForm(queryOf(query));
     setSearch(query.get('q') ?? '');
-    const started = performance.now();
-    setError('');
-    const filters: Record<string, string | number | boolean | undefined> = {};
-    for (const name of FILTERS) filters[name] = query.get(name) ?? undefined;
-    api
-      .documents({
+  }, [key]);
+  const { data: result, error } = useRequest(
+    async () => {
+      const started = performance.now();
+      const filters: Record<string, string | number | boolean | undefined> = {};
+      for (const name of FILTERS) filters[name] = query.get(name) ?? undefined;
+      const answer = await api.documents({
         ...filters,
         missingParents: query.get('missingParents') === 'true' || undefined,
         sort: query.get('sort') ?? undefined,
         order: query.get('order') ?? undefined,
         limit: PAGE,
         offset: Number(query.get('offset') ?? 0),
-      })
-      .then(
-        (answer) => {
-          setResult(answer);
-          setLoadMs(Math.round(performance.now() - started));
-        },
-        (e: Error) => setError(e.message),
-      );
-  }, [key]);
+      });
+      setLoadMs(Math.round(performance.now() - started));
+      return answer;
+    },
+    [key],
+    true,
+  );
 
   const go = (changes: Record<string, string | undefined>) => {
     const next = { ...current, ...changes };

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, type ArchiveOverview, type DeadlineOccurrence } from '../api';
+import { api, type ArchiveOverview } from '../api';
 import { BarChart } from '../components/bar-chart';
 import { DeadlineTimeline } from '../components/deadline-timeline';
 import { addDays, today, viDate } from '../format';
 import { href } from '../router';
+import { useRequest } from '../use-request';
 
 function sumBy<T>(rows: T[], key: (row: T) => string, value: (row: T) => number) {
   const totals = new Map<string, number>();
@@ -14,12 +15,11 @@ function sumBy<T>(rows: T[], key: (row: T) => string, value: (row: T) => number)
 function Deadlines() {
   const [range, setRange] = useState({ from: today(), to: addDays(today(), 365) });
   const [form, setForm] = useState(range);
-  const [result, setResult] = useState<{ total: number; items: DeadlineOccurrence[] } | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    setError('');
-    api.deadlines(range.from, range.to).then(setResult, (e: Error) => setError(e.message));
-  }, [range.from, range.to]);
+  const { data: result, error } = useRequest(
+    () => api.deadlines(range.from, range.to),
+    [range.from, range.to],
+    true,
+  );
   return (
     <section class="card" aria-labelledby="deadlines-title">
       <h3 id="deadlines-title">Thời hạn sắp tới theo đơn vị thực hiện</h3>

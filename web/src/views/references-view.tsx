@@ -1,23 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, type DocumentRefs, type MissingParent, type StoredDocument } from '../api';
+import { api, type MissingParent } from '../api';
 import { RefGraph } from '../components/ref-graph';
 import { shortId, viDate } from '../format';
 import { href } from '../router';
+import { useRequest } from '../use-request';
 
 function DocumentGraph({ id }: { id: string }) {
-  const [refs, setRefs] = useState<DocumentRefs | null>(null);
-  const [doc, setDoc] = useState<StoredDocument | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    setError('');
-    Promise.all([api.refs(id), api.document(id)]).then(
-      ([r, d]) => {
-        setRefs(r);
-        setDoc(d);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [id]);
+  const { data, error } = useRequest(() => Promise.all([api.refs(id), api.document(id)]), [id]);
+  const [refs, doc] = data ?? [null, null];
   if (error) return <p class="error">{error}</p>;
   if (!refs || !doc) return <p class="muted">Đang tải…</p>;
   const d = doc.record.document;
