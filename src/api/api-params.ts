@@ -31,6 +31,12 @@ export const DocumentsQuery = z
     award: text.optional(),
     cites: text.optional(),
     periodYear: count(1000, 9999).optional(),
+    missingParents: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional(),
+    sort: z.enum(['issued', 'number', 'type', 'issuer', 'title']).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
     ...PageParams,
   })
   .strict();
@@ -41,6 +47,29 @@ export const NoQuery = z.object({}).strict();
 export const IdParams = z.object({
   id: z.string().regex(/^[0-9a-fA-F]{4,64}$/, 'expected a document id (hex)'),
 });
+
+export const PageNumberParams = IdParams.extend({ page: count(1, 100_000) });
+
+/** GET /deadlines: a range of days, both ends required. */
+export const DeadlinesQuery = z.object({ from: date, to: date, ...PageParams }).strict();
+
+/** POST /imports: server-side files or folders, or a folder of uploaded files. */
+export const ImportBody = z
+  .object({
+    paths: z.array(z.string().min(1).max(4096)).min(1).max(1000).optional(),
+    upload: z.string().uuid().optional(),
+    force: z.boolean().optional(),
+  })
+  .strict()
+  .refine((body) => Boolean(body.paths) !== Boolean(body.upload), {
+    message: 'give either paths or upload',
+  });
+
+/** POST /uploads: one file's name; `batch` puts it beside earlier uploads. */
+export const UploadQuery = z
+  .object({ name: z.string().trim().min(1).max(255), batch: z.string().uuid().optional() })
+  .strict();
+export const ImportIdParams = z.object({ id: z.string().uuid() });
 
 /** "issuedFrom: expected …" — the first problem, for a 400 message. */
 export function describeIssue(error: z.ZodError): string {

@@ -1,11 +1,16 @@
-import { timingSafeEqual } from 'node:crypto';
+import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import { asVnplanError, VnplanError, type ErrorCode } from '../errors/index.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { ProcessedDocument } from '../record/index.js';
 import type { Store } from '../store/index.js';
-import { describeIssue, DocumentsQuery, IdParams, NoQuery, PageQuery, SearchQuery } from './api-params.js';
+import { DocumentsQuery, IdParams, NoQuery, PageQuery, SearchQuery } from './api-params.js';
+import { HttpProblem, parse, requireToken } from './http-problem.js';
+import { registerImportRoutes } from './import-routes.js';
+import type { ImportStarter } from './import-jobs.js';
 import { openApiDocument } from './openapi.js';
+import { registerReviewRoutes } from './review-routes.js';
+import { registerWebRoutes } from './web-routes.js';
 
 export interface ApiOptions {
   /**
@@ -18,6 +23,28 @@ export interface ApiOptions {
    * @defaultValue 8 MiB
    */
   bodyLimit?: number;
+  /**
+   * Folder for rendered page images and uploaded files.
+   * @defaultValue ./vnplan.cache
+   */
+  cacheDir?: string;
+  /**
+   * Imports started over HTTP may read only files under this folder (uploads are always allowed).
+   * @defaultValue the working folder
+   */
+  importRoot?: string;
+  /** Runs imports started over HTTP; without one (or without a token) the import routes are absent. */
+  importer?: ImportStarter;
+  /**
+   * Largest uploaded file, in bytes.
+   * @defaultValue 200 MiB
+   */
+  uploadLimit?: number;
+  /**
+   * The built web workspace (index.html and assets/).
+   * @defaultValue web/dist in the package
+   */
+  webDir?: string;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -27,33 +54,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   VNPLAN_E_DOCUMENT_NOT_FOUND: 404,
   VNPLAN_E_DB_UNAVAILABLE: 503,
 };
-
-class HttpProblem extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly error: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) throw new HttpProblem(400, 'VNPLAN_E_USAGE', describeIssue(result.error));
-  return result.data;
-}
-
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
-  const expected = Buffer.from(token);
-  return (
-    header !== undefined &&
-    /^Bearer\s+/i.test(header) &&
-    given.length === expected.length &&
-    timingSafeEqual(given, expected)
-  );
-}
 
 /** The HTTP JSON API over a store: the queries of the CLI, paginated, with an OpenAPI description. */
 export function buildApi(store: Store, options: ApiOptions = {}): FastifyInstance {
@@ -85,15 +85,16 @@ export function buildApi(store: Store, options: ApiOptions = {}): FastifyInstanc
       .send({ error: 'NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
 
-  app.get('/health', async () => ({ ok: true, backend: store.backend }));
+  app.get('/health', async () => ({ ok: true, backend: store.backend, writable }));
   app.get('/openapi.json', async (request) => {
     parse(NoQuery, request.query);
-    return openApiDocument({ writable });
+    return openApiDocument({ writable, imports: Boolean(options.importer) });
   });
 
   app.get('/documents', async (request) => {
-    const { limit = 50, offset = 0, ...filters } = parse(DocumentsQuery, request.query);
-    const result = await store.query(filters, { limit, offset });
+    const { limit = 50, offset = 0, sort, order, ...filters } = parse(DocumentsQuery, request.query);
+    const descending = order === undefined ? undefined : order === 'desc';
+    const result = await store.query(filters, { limit, offset }, { sort, descending });
     return { total: result.total, limit, offset, items: result.rows };
   });
 
@@ -122,13 +123,23 @@ export function buildApi(store: Store, options: ApiOptions = {}): FastifyInstanc
 
   if (writable) {
     app.post('/documents', async (request, reply) => {
-      if (!tokenMatches(request.headers.authorization, token))
-        throw new HttpProblem(401, 'UNAUTHORIZED', 'a valid bearer token is required to write');
+      requireToken(request, token);
       parse(NoQuery, request.query);
       await store.putDocument(request.body as ProcessedDocument);
       const id = (request.body as ProcessedDocument).record.id;
       return reply.code(201).send({ id });
     });
   }
+  const cacheDir = resolve(options.cacheDir ?? 'vnplan.cache');
+  registerReviewRoutes(app, { store, token, cacheDir });
+  if (writable && options.importer)
+    registerImportRoutes(app, {
+      token,
+      cacheDir,
+      importRoot: resolve(options.importRoot ?? '.'),
+      importer: options.importer,
+      uploadLimit: options.uploadLimit ?? 200 * 1024 * 1024,
+    });
+  registerWebRoutes(app, options.webDir ?? resolve(PACKAGE_ROOT, 'web', 'dist'));
   return app;
 }

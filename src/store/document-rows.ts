@@ -10,6 +10,7 @@ import {
 } from '../record/index.js';
 import { deadlineWindow } from './deadline-window.js';
 import { foldText } from './fold.js';
+import { pageLayoutRows, type PageLayoutRow } from './page-layouts.js';
 
 /** Everything one document writes into the database, backend-independent. */
 export interface DocumentRows {
@@ -82,6 +83,8 @@ export interface DocumentRows {
   /** Searchable runs of lines: one per section and page, lines outside any section under null. */
   chunks: { sectionOrd: number | null; page: number; line: number; text: string; folded: string }[];
   edits: { ord: number; page: number; line: number; json: string }[];
+  /** Each page's size and line boxes (the text itself is in `chunks`). */
+  pages: PageLayoutRow[];
   findings: {
     ord: number;
     stage: string;
@@ -261,6 +264,7 @@ export function documentRows(processed: ProcessedDocument): DocumentRows {
     })),
     chunks: chunksOf(text, sections),
     edits: edits.map((edit, ord) => ({ ord, page: edit.page, line: edit.line, json: JSON.stringify(edit) })),
+    pages: pageLayoutRows(text),
     findings: record.findings.map((finding, ord) => ({
       ord,
       stage: finding.stage,

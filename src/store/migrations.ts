@@ -1,5 +1,5 @@
 import { VnplanError } from '../errors/index.js';
-import { SCHEMA_V1 } from './schema.js';
+import { SCHEMA_V1, SCHEMA_V2 } from './schema.js';
 import type { SqlRunner } from './sql-backend.js';
 
 export interface Migration {
@@ -25,6 +25,15 @@ export function statementsOf(script: string): string[] {
 export function initialMigration(autoId: string, byteOrderedText: string, extra: string[]): Migration {
   const script = SCHEMA_V1.replaceAll('AUTO_ID', autoId).replaceAll('BYTE_ORDERED_TEXT', byteOrderedText);
   return { version: 1, name: 'initial', statements: [...statementsOf(script), ...extra] };
+}
+
+/** Version 2 for one backend: page layouts and reviewers' corrections. */
+export function layoutsAndCorrectionsMigration(autoId: string): Migration {
+  return {
+    version: 2,
+    name: 'page layouts and corrections',
+    statements: statementsOf(SCHEMA_V2.replaceAll('AUTO_ID', autoId)),
+  };
 }
 
 /**

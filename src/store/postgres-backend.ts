@@ -2,7 +2,7 @@ import pg from 'pg';
 import { VnplanError } from '../errors/index.js';
 import type { DocumentRows } from './document-rows.js';
 import { searchTerms } from './fold.js';
-import { applyMigrations, initialMigration } from './migrations.js';
+import { applyMigrations, initialMigration, layoutsAndCorrectionsMigration } from './migrations.js';
 import type { ChunkHit, SqlBackend, SqlRunner } from './sql-backend.js';
 import type { Page } from './store.js';
 
@@ -19,6 +19,7 @@ const FTS_STATEMENTS = [
 
 export const POSTGRES_MIGRATIONS = [
   initialMigration('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'TEXT COLLATE "C"', FTS_STATEMENTS),
+  layoutsAndCorrectionsMigration('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY'),
 ];
 
 /** `?` placeholders → `$1, $2, …` (our SQL has no `?` inside literals). */

@@ -2,7 +2,7 @@ import { VnplanError } from '../errors/index.js';
 import { foldForKey } from '../record/index.js';
 import { foldNumber } from './document-rows.js';
 import { likeLiteral } from './fold.js';
-import type { QueryFilters } from './store.js';
+import type { QueryFilters, QueryOrder, SortKey } from './store.js';
 
 /** A WHERE clause over `documents d` with its bound values. */
 export interface WhereClause {
@@ -43,7 +43,7 @@ export function deadlineRange(filters: QueryFilters): { from?: string; to?: stri
 }
 
 /** Annual deadlines (MM-DD windows of any year) that fall inside [from, to] in at least one year. */
-function annualCondition(from: string | undefined, to: string | undefined, params: unknown[]): string {
+export function annualCondition(from: string | undefined, to: string | undefined, params: unknown[]): string {
   if (!from || !to) return 'dl.start_day IS NOT NULL';
   const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
   const fromDay = from.slice(5);
@@ -55,6 +55,23 @@ function annualCondition(from: string | undefined, to: string | undefined, param
   }
   params.push(toDay, fromDay);
   return '(dl.start_day <= ? AND dl.end_day >= ?)';
+}
+
+const SORT_COLUMNS: Record<SortKey, string> = {
+  issued: 'd.issued_start',
+  number: 'd.number_folded',
+  type: 'd.type_folded',
+  issuer: 'd.issuer_folded',
+  title: 'd.title',
+};
+
+/** The ORDER BY of a query: the chosen column (newest issue date first by default), empty values last. */
+export function orderClause(order: QueryOrder = {}): string {
+  const sort = order.sort ?? 'issued';
+  const column = SORT_COLUMNS[sort];
+  if (!column) throw new VnplanError('VNPLAN_E_USAGE', { detail: `cannot sort by "${sort}"` });
+  const direction = (order.descending ?? sort === 'issued') ? 'DESC' : 'ASC';
+  return `ORDER BY ${column} ${direction} NULLS LAST, d.id`;
 }
 
 /** Builds the WHERE clause of a query; every value is a bound parameter. */
@@ -125,5 +142,7 @@ export function whereClause(filters: QueryFilters): WhereClause {
     conditions.push('d.period_from <= ? AND d.period_to >= ?');
     params.push(filters.periodYear, filters.periodYear);
   }
+  if (filters.missingParents)
+    conditions.push('d.id IN (SELECT r.document_id FROM doc_references r WHERE r.target_id IS NULL)');
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

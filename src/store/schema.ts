@@ -162,5 +162,41 @@ CREATE TABLE failed_imports (
 CREATE INDEX failed_imports_run ON failed_imports (run_id);
 `;
 
+/**
+ * Schema version 2: the page geometry the web workspace draws line boxes from, and reviewers'
+ * corrections. Corrections are a layer over the machine output and have no foreign key on purpose: they
+ * outlive a re-import of their document (deleting the document deletes them explicitly).
+ */
+export const SCHEMA_V2 = `
+CREATE TABLE page_layouts (
+  document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  page INTEGER NOT NULL,
+  source TEXT NOT NULL,
+  width REAL,
+  height REAL,
+  dpi REAL,
+  rotation INTEGER,
+  skew REAL,
+  lines_json TEXT NOT NULL,
+  PRIMARY KEY (document_id, page)
+);
+
+CREATE TABLE corrections (
+  id AUTO_ID,
+  document_id TEXT NOT NULL,
+  target TEXT NOT NULL,
+  path TEXT,
+  page INTEGER,
+  line INTEGER,
+  col INTEGER,
+  original TEXT,
+  value TEXT,
+  action TEXT NOT NULL,
+  reviewer TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX corrections_document ON corrections (document_id, id);
+`;
+
 /** Version of the newest schema this code writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;

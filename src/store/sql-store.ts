@@ -6,17 +6,25 @@ import { concreteDates, type DeadlineWindow } from './deadline-window.js';
 import { documentRows, type DocumentRows } from './document-rows.js';
 import { foldText, searchTerms } from './fold.js';
 import { issuersAgree } from './issuer-match.js';
-import { deadlineRange, whereClause } from './query-filters.js';
+import { checkedCorrection, insertCorrection, readCorrections } from './corrections-table.js';
+import { readDeadlines, readOverview } from './overview.js';
+import { readPageLayouts } from './page-layouts.js';
+import { deadlineRange, orderClause, whereClause } from './query-filters.js';
 import { insertMany, type SqlBackend, type SqlRunner } from './sql-backend.js';
 import { makeSnippet } from './snippet.js';
+import type { Correction } from '../review/index.js';
 import type {
+  ArchiveOverview,
+  DeadlineOccurrence,
   DocumentRefs,
   DocumentSummary,
   FailedImport,
   ImportRun,
   MissingParent,
   Page,
+  PageLayout,
   QueryFilters,
+  QueryOrder,
   QueryResult,
   SearchResult,
   Store,
@@ -294,6 +302,22 @@ export class SqlStore implements Store {
     );
     await insertMany(
       tx,
+      'page_layouts',
+      ['document_id', 'page', 'source', 'width', 'height', 'dpi', 'rotation', 'skew', 'lines_json'],
+      rows.pages.map((p) => [
+        id,
+        p.page,
+        p.source,
+        p.width,
+        p.height,
+        p.dpi,
+        p.rotation,
+        p.skew,
+        p.linesJson,
+      ]),
+    );
+    await insertMany(
+      tx,
       'findings',
       ['document_id', 'ord', 'stage', 'code', 'severity', 'page', 'finding_json'],
       rows.findings.map((f) => [id, f.ord, f.stage, f.code, f.severity, f.page, f.json]),
@@ -383,6 +407,7 @@ export class SqlStore implements Store {
     return this.db.transaction(async (tx) => {
       if ((await tx.all('SELECT 1 AS present FROM documents WHERE id = ?', [id])).length === 0) return false;
       const orphaned = await this.removeDocument(tx, id);
+      await tx.run('DELETE FROM corrections WHERE document_id = ?', [id]);
       await this.resolveCitationsTo(tx, id, orphaned);
       return true;
     });
@@ -444,12 +469,53 @@ export class SqlStore implements Store {
       })),
       edits: edits.map((e) => JSON.parse(e.edit_json) as RestorationEdit),
       findings: findings.map((f) => JSON.parse(f.finding_json) as Finding),
+      corrections: await readCorrections(this.db, id),
     };
   }
 
-  async query(filters: QueryFilters = {}, page?: Page): Promise<QueryResult> {
+  private async recordOf(id: string): Promise<PlanRecord> {
+    const [row] = await this.db.all<{ record_json: string }>(
+      'SELECT record_json FROM document_records WHERE document_id = ?',
+      [id],
+    );
+    if (!row) throw new VnplanError('VNPLAN_E_DOCUMENT_NOT_FOUND', { id });
+    return PlanRecord.parse(JSON.parse(row.record_json));
+  }
+
+  async pages(idOrPrefix: string): Promise<PageLayout[]> {
+    const id = await this.resolveId(idOrPrefix);
+    const record = await this.recordOf(id);
+    return readPageLayouts(this.db, id, record.source.pages);
+  }
+
+  async addCorrection(idOrPrefix: string, input: unknown): Promise<Correction> {
+    const id = await this.resolveId(idOrPrefix);
+    const record = await this.recordOf(id);
+    const row = await checkedCorrection(input, record, () =>
+      readPageLayouts(this.db, id, record.source.pages),
+    );
+    return insertCorrection(this.db, id, row);
+  }
+
+  async correctedDocuments(): Promise<string[]> {
+    const rows = await this.db.all<{ document_id: string }>(
+      'SELECT DISTINCT c.document_id FROM corrections c JOIN documents d ON d.id = c.document_id ORDER BY c.document_id',
+    );
+    return rows.map((row) => row.document_id);
+  }
+
+  deadlines(from: string, to: string, page?: Page): Promise<{ total: number; items: DeadlineOccurrence[] }> {
+    return readDeadlines(this.db, from, to, pageOf(page ?? { limit: MAX_PAGE }).limit);
+  }
+
+  overview(): Promise<ArchiveOverview> {
+    return readOverview(this.db);
+  }
+
+  async query(filters: QueryFilters = {}, page?: Page, order?: QueryOrder): Promise<QueryResult> {
     const { limit, offset } = pageOf(page);
     const where = whereClause(filters);
+    const orderBy = orderClause(order);
     // Two statements rather than COUNT(*) OVER (): the page can then stop early on the issue-date index.
     const [count] = await this.db.all<{ total: number }>(
       `SELECT COUNT(*) AS total FROM documents d ${where.sql}`,
@@ -460,7 +526,7 @@ export class SqlStore implements Store {
       total > offset
         ? await this.db.all<SummaryRow>(
             `SELECT ${SUMMARY_COLUMNS} FROM documents d ${where.sql}
-             ORDER BY d.issued_start DESC NULLS LAST, d.id LIMIT ? OFFSET ?`,
+             ${orderBy} LIMIT ? OFFSET ?`,
             [...where.params, limit, offset],
           )
         : [];

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { VnplanError } from '../errors/index.js';
 import type { DocumentRows } from './document-rows.js';
-import { applyMigrations, initialMigration } from './migrations.js';
+import { applyMigrations, initialMigration, layoutsAndCorrectionsMigration } from './migrations.js';
 import { SerialLock } from './serial-lock.js';
 import { type ChunkHit, type SqlBackend, type SqlRunner } from './sql-backend.js';
 import type { Page } from './store.js';
@@ -15,7 +15,10 @@ const FTS_STATEMENTS = [
   `INSERT INTO chunks_fts (chunks_fts, rank) VALUES ('automerge', 16)`,
 ];
 
-export const SQLITE_MIGRATIONS = [initialMigration('INTEGER PRIMARY KEY', 'TEXT', FTS_STATEMENTS)];
+export const SQLITE_MIGRATIONS = [
+  initialMigration('INTEGER PRIMARY KEY', 'TEXT', FTS_STATEMENTS),
+  layoutsAndCorrectionsMigration('INTEGER PRIMARY KEY'),
+];
 
 const quote = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 

@@ -1,4 +1,5 @@
-import type { Finding } from '../findings.js';
+import type { BBox, Finding } from '../findings.js';
+import type { Correction } from '../review/index.js';
 import type { PlanRecord, ProcessedDocument, RestorationEdit, Relation } from '../record/index.js';
 
 /** Filters of `vnplan query` and `GET /documents`; every given filter must hold (AND). */
@@ -23,6 +24,18 @@ export interface QueryFilters {
   cites?: string;
   /** The plan's period includes this year. */
   periodYear?: number;
+  /** Cites at least one document that is not in the archive. */
+  missingParents?: boolean;
+}
+
+export type SortKey = 'issued' | 'number' | 'type' | 'issuer' | 'title';
+
+/** How query results are ordered; rows without the value come last. */
+export interface QueryOrder {
+  /** @defaultValue 'issued' */
+  sort?: SortKey;
+  /** @defaultValue true for 'issued' (newest first), false otherwise */
+  descending?: boolean;
 }
 
 export interface Page {
@@ -88,6 +101,52 @@ export interface StoredDocument {
   sections: StoredSection[];
   edits: RestorationEdit[];
   findings: Finding[];
+  /** Reviewers' corrections, oldest first: a layer over `record` and the text, which stay as the machine wrote them. */
+  corrections: Correction[];
+}
+
+/** One line of a page as provenance numbers it, with its box where the page's geometry is known. */
+export interface PageLine {
+  line: number;
+  text: string;
+  /** In the page's own pixels (`width` × `height`). */
+  bbox: BBox | null;
+  /** OCR confidence 0–100, null for text layers and text files. */
+  confidence: number | null;
+}
+
+export interface PageLayout {
+  page: number;
+  /** 'text-layer', 'ocr' or 'text-file'; null for archives written before layouts were kept. */
+  source: string | null;
+  width: number | null;
+  height: number | null;
+  dpi: number | null;
+  /** Degrees the page image was turned before OCR (boxes are in the turned image). */
+  rotation: number;
+  /** Degrees of skew OCR straightened (the image was turned by minus this). */
+  skewAngle: number;
+  lines: PageLine[];
+}
+
+/** One concrete date of a deadline inside a range (annual deadlines once per year). */
+export interface DeadlineOccurrence {
+  /** As `vnplan query` prints it: a day, a month ("2026-11") or a span ("a..b"). */
+  date: string;
+  start: string;
+  end: string;
+  kind: 'annual' | 'once';
+  action: string | null;
+  responsible: string | null;
+  text: string;
+  document: { id: string; number: string | null; title: string | null };
+}
+
+export interface ArchiveOverview {
+  documents: number;
+  byIssuerYear: { issuer: string | null; year: number | null; count: number }[];
+  /** Award forms, with how often they appear and in how many documents. */
+  awardForms: { form: string; count: number; documents: number }[];
 }
 
 /** A reference between two documents, seen from one side. */
@@ -161,11 +220,20 @@ export interface Store {
   getDocument(idOrPrefix: string): Promise<StoredDocument>;
   hasDocument(id: string): Promise<boolean>;
   deleteDocument(id: string): Promise<boolean>;
-  query(filters?: QueryFilters, page?: Page): Promise<QueryResult>;
+  query(filters?: QueryFilters, page?: Page, order?: QueryOrder): Promise<QueryResult>;
   search(text: string, page?: Page): Promise<SearchResult>;
   refs(idOrPrefix: string): Promise<DocumentRefs>;
   /** Cited documents not in the archive, most-cited first, with every citing text. */
   missingParents(page?: Page): Promise<MissingParent[]>;
+  /** Every page's lines (numbered as provenance numbers them) with their boxes. */
+  pages(idOrPrefix: string): Promise<PageLayout[]>;
+  /** Stores a reviewer's acceptance or correction, checked against the machine output; 400-style errors otherwise. */
+  addCorrection(idOrPrefix: string, input: unknown): Promise<Correction>;
+  /** Ids of documents with at least one correction. */
+  correctedDocuments(): Promise<string[]>;
+  /** Deadlines falling in [from, to] (YYYY[-MM[-DD]]), soonest first. */
+  deadlines(from: string, to: string, page?: Page): Promise<{ total: number; items: DeadlineOccurrence[] }>;
+  overview(): Promise<ArchiveOverview>;
   startRun(label?: string): Promise<string>;
   finishRun(runId: string, status?: 'done' | 'failed'): Promise<void>;
   getRun(runId: string): Promise<ImportRun | null>;

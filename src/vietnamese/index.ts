@@ -7,4 +7,4 @@ export type { DamageMode, LineMode, RestoreOptions, SuspectSpans, WordEdit } fro
 export { loadRestorer, sharedRestorer, resetSharedRestorers, MODEL_FILE, CHANNEL_FILE } from './load.js';
 export { restoreText, repairDocument, doubtedSpans } from './repair.js';
 export type { RepairOptions, TextEdit } from './repair.js';
-export { learnDocuments, overlayDirFor } from './learn.js';
+export { learnDocuments, learnTexts, isCleanText, overlayDirFor } from './learn.js';

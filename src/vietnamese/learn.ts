@@ -23,9 +23,7 @@ export function learnDocuments(
   paths: string[],
   overlayDir: string,
 ): { added: number; documents: number; bytes: number } {
-  const textsDir = join(overlayDir, 'texts');
-  mkdirSync(textsDir, { recursive: true });
-  let added = 0;
+  const texts: { name: string; text: string }[] = [];
   for (const path of paths) {
     let bytes: Buffer;
     try {
@@ -38,13 +36,34 @@ export function learnDocuments(
       throw new VnplanError(code, { detail: String((error as Error).message) }, { path, cause: error });
     }
     const { text } = decodeTextBuffer(bytes);
-    const { score, words } = vietnameseScore(text);
-    if (words < 20 || score < CLEAN_SCORE) {
-      throw new VnplanError('VNPLAN_E_NOT_CLEAN_TEXT', { detail: path }, { path });
-    }
+    if (!isCleanText(text)) throw new VnplanError('VNPLAN_E_NOT_CLEAN_TEXT', { detail: path }, { path });
+    texts.push({ name: path, text });
+  }
+  return learnTexts(
+    texts.map((t) => t.text),
+    overlayDir,
+  );
+}
+
+/** Whether a text reads as clean, diacritic-complete Vietnamese (enough words, a high enough score). */
+export function isCleanText(text: string): boolean {
+  const { score, words } = vietnameseScore(text);
+  return words >= 20 && score >= CLEAN_SCORE;
+}
+
+/**
+ * Adds texts (already checked with isCleanText) to the overlay and rebuilds its model: what `vnplan
+ * learn` does for files and for reviewed documents of the archive. A text learned twice is kept once.
+ */
+export function learnTexts(
+  texts: readonly string[],
+  overlayDir: string,
+): { added: number; documents: number; bytes: number } {
+  const textsDir = join(overlayDir, 'texts');
+  mkdirSync(textsDir, { recursive: true });
+  for (const text of texts) {
     const name = `${createHash('sha256').update(text).digest('hex').slice(0, 16)}.txt`;
     writeFileSync(join(textsDir, name), text);
-    added++;
   }
   const files = readdirSync(textsDir).filter((f) => f.endsWith('.txt'));
   const paragraphs = function* (): Generator<string> {
@@ -53,5 +72,5 @@ export function learnDocuments(
   const model = buildTrigramModel(paragraphs(), { minWordCount: 1, minTrigramCount: 1 });
   writeFileSync(join(overlayDir, OVERLAY_MODEL_FILE), model);
   resetSharedRestorers();
-  return { added, documents: files.length, bytes: model.length };
+  return { added: texts.length, documents: files.length, bytes: model.length };
 }

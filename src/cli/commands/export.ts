@@ -4,6 +4,8 @@ import { VnplanError } from '../../errors/index.js';
 import { toNd30 } from '../../export/index.js';
 import { extractFile } from '../../pipeline/index.js';
 import { PlanRecord } from '../../record/index.js';
+import { applyFieldCorrections } from '../../review/index.js';
+import { MAX_PAGE, type Store } from '../../store/index.js';
 import { action, type CliContext } from '../context.js';
 import { addDbOption, withStore } from '../store-access.js';
 
@@ -34,12 +36,25 @@ interface ExportOptions {
   db?: string;
 }
 
-/** Every record in the archive, or the ones named by id (or unique id prefix). */
+/** Every document id in the archive, a page at a time. */
+async function allIds(store: Store): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE) {
+    const { rows } = await store.query({}, { limit: MAX_PAGE, offset });
+    ids.push(...rows.map((row) => row.id));
+    if (rows.length < MAX_PAGE) return ids;
+  }
+}
+
+/** Every record in the archive, or the ones named by id (or unique id prefix), with reviewers' corrections applied. */
 async function archivedRecords(options: ExportOptions, ids: string[]): Promise<PlanRecord[]> {
   return withStore(options, async (store) => {
-    const wanted = ids.length > 0 ? ids : (await store.query({})).rows.map((row) => row.id);
+    const wanted = ids.length > 0 ? ids : await allIds(store);
     const records: PlanRecord[] = [];
-    for (const id of wanted) records.push((await store.getDocument(id)).record);
+    for (const id of wanted) {
+      const stored = await store.getDocument(id);
+      records.push(applyFieldCorrections(stored.record, stored.corrections));
+    }
     return records;
   });
 }

@@ -20,6 +20,7 @@ interface QueryOptions {
   award?: string;
   cites?: string;
   periodYear?: string;
+  missingParents?: boolean;
   limit?: string;
   offset?: string;
   json?: boolean;
@@ -38,6 +39,7 @@ export function filtersOf(options: QueryOptions): QueryFilters {
     deadlineTo: options.deadlineTo,
     award: options.award,
     cites: options.cites,
+    missingParents: options.missingParents,
   };
   if (options.periodYear !== undefined) {
     if (!/^\d{4}$/.test(options.periodYear.trim()))
@@ -67,6 +69,7 @@ export function registerQueryCommand(program: Command, ctx: CliContext): void {
     .option('--award <form>', 'promises an award of this form: "Bằng khen", "Huân chương", …')
     .option('--cites <number>', 'cites the document with this number')
     .option('--period-year <year>', "the plan's period includes this year")
+    .option('--missing-parents', 'cites at least one document that is not in the archive')
     .option('--limit <n>', 'at most this many documents (default: all)')
     .option('--offset <n>', 'skip this many documents first', '0')
     .option('--json', 'one JSON object per line')

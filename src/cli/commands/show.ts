@@ -1,10 +1,19 @@
 import type { Command } from 'commander';
+import { applyFieldCorrections, latestCorrections, type Correction } from '../../review/index.js';
 import type { StoredDocument } from '../../store/index.js';
 import { action, type CliContext } from '../context.js';
 import { addDbOption, withStore } from '../store-access.js';
 
+function correctionLine(c: Correction): string {
+  const place = c.target === 'field' ? c.path : `p.${c.page} l.${c.line} c.${c.column}`;
+  const change =
+    c.action === 'accept' ? `"${c.value ?? ''}" accepted` : `"${c.original ?? ''}" → "${c.value ?? ''}"`;
+  return `  ${place}  ${change}${c.reviewer ? ` by ${c.reviewer}` : ''}  ${c.createdAt}`;
+}
+
+/** The record as reviewed (corrected fields in place), then sections, restoration log and corrections. */
 function describe(doc: StoredDocument): string {
-  const r = doc.record;
+  const r = applyFieldCorrections(doc.record, doc.corrections);
   const d = r.document;
   const out: string[] = [];
   const field = (name: string, value: unknown) => {
@@ -43,6 +52,13 @@ function describe(doc: StoredDocument): string {
   for (const edit of doc.edits)
     out.push(
       `  p.${edit.page} l.${edit.line} c.${edit.column}  ${edit.original} → ${edit.restored}  ${edit.confidence.toFixed(2)} ${edit.reason}${edit.lowConfidence ? ' (low confidence)' : ''}`,
+    );
+  const reviewed = latestCorrections(doc.corrections);
+  if (reviewed.length)
+    out.push(
+      '',
+      `Corrections (${reviewed.length}, over the machine output):`,
+      ...reviewed.map(correctionLine),
     );
   if (doc.findings.length)
     out.push(
