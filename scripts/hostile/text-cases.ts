@@ -8,7 +8,7 @@ import {
 } from '../../test/helpers/legacy-encoders.js';
 
 /** TCVN3 has no marked capitals in its one-font form: old files typed those in lower case. */
-const lowerMarked = (text: string) => text.replace(/[^\x00-\x7f]/g, (ch) => ch.toLowerCase());
+const lowerMarked = (text: string) => text.replace(/[^ -~\s]/gu, (ch) => ch.toLowerCase());
 
 /** A Unicode text in each encoding legacy Vietnamese files come in, as the bytes such a file holds. */
 export const LEGACY_TEXT_ENCODINGS: Record<string, (text: string) => Buffer> = {
