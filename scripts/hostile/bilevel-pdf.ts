@@ -58,12 +58,12 @@ function pageSize(strip: Group4Strip) {
   return { width: Math.round((strip.width / 300) * 72), height: Math.round((strip.height / 300) * 72) };
 }
 
+export function ccittImageDictionary(strip: Group4Strip): string {
+  return `<< /Type /XObject /Subtype /Image /Width ${strip.width} /Height ${strip.height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${strip.width} /Rows ${strip.height} >> >>`;
+}
+
 export function ccittPdf(strip: Group4Strip): Buffer {
-  return imagePagePdf(
-    `<< /Type /XObject /Subtype /Image /Width ${strip.width} /Height ${strip.height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode /DecodeParms << /K -1 /Columns ${strip.width} /Rows ${strip.height} >> >>`,
-    strip.data,
-    pageSize(strip),
-  );
+  return imagePagePdf(ccittImageDictionary(strip), strip.data, pageSize(strip));
 }
 
 function segment(number: number, type: number, data: Buffer): Buffer {

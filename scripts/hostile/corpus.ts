@@ -8,6 +8,7 @@ import { planText } from '../../test/helpers/plan-text.js';
 import { randomBytes, seededRandom } from './bytes.js';
 import { ccittPdf, group4Strip, jbig2Pdf } from './bilevel-pdf.js';
 import { jpegClaimingSize, pngClaimingSize, tiffClaimingSize } from './image-cases.js';
+import { imagePagePdf } from './raw-pdf.js';
 import {
   brokenXref,
   classicXrefPdf,
@@ -166,7 +167,7 @@ export async function writeHostileCorpus(dir: string, options: CorpusOptions = {
   await add('pdf/jbig2.pdf', jbig2Pdf(strip), 'stored', 'a 1-bit JBIG2 image page');
   await add(
     'pdf/long-scan-500-pages.pdf',
-    manyPageScan(options.longScanPages ?? 500),
+    manyPageScan(options.longScanPages ?? 500, strip),
     'VNPLAN_E_TOO_MANY_PAGES',
     'a 500-page scan, over --max-pages',
   );
@@ -206,6 +207,15 @@ export async function writeHostileCorpus(dir: string, options: CorpusOptions = {
     'a PNG whose header claims 1 × 1 pixel',
   );
 
+  await add(
+    'pdf/jpeg-lies-about-size.pdf',
+    imagePagePdf(
+      '<< /Type /XObject /Subtype /Image /Width 1682 /Height 2359 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode >>',
+      jpegClaimingSize(jpeg, 65_000, 65_000),
+    ),
+    'VNPLAN_E_NO_TEXT',
+    'a scan page whose JPEG data claims 65,000 × 65,000 pixels (pdfjs drops the image)',
+  );
   await add(
     'office/báo cáo.docx.pdf',
     minimalDocx('Kế hoạch'),

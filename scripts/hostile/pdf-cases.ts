@@ -1,5 +1,6 @@
 import { createDeflate } from 'node:zlib';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { ccittImageDictionary, type Group4Strip } from './bilevel-pdf.js';
 import { flipBits, pdfStreamRanges, randomBytes, seededRandom } from './bytes.js';
 import { imagePagePdf, onePagePdf, rawPdf, type PdfObject } from './raw-pdf.js';
 
@@ -132,25 +133,23 @@ export async function withJavaScriptAndAttachment(pdf: Uint8Array): Promise<Buff
   return Buffer.from(await document.save());
 }
 
-/** `pages` pages that all show one small 1-bit image: a long scan, cheap to make and to store. */
-export function manyPageScan(pages: number): Buffer {
-  const width = 64;
-  const height = 90;
-  const rows = Buffer.alloc((width / 8) * height, 0xff);
-  for (let y = 20; y < 24; y++) rows.fill(0x00, y * 8 + 1, y * 8 + 7); // one dark bar: not entirely blank
+/**
+ * `pages` pages that all show the same 1-bit CCITT scan band (one image object, so the file stays small):
+ * a long scan that is cheap to make, and whose every page has text to read.
+ */
+export function manyPageScan(pages: number, strip: Group4Strip): Buffer {
+  const width = Math.round((strip.width / 300) * 72);
+  const height = Math.round((strip.height / 300) * 72);
   const kids = Array.from({ length: pages }, (_, i) => `${i + 5} 0 R`).join(' ');
   const objects: PdfObject[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
-    { dict: '<< >>', stream: Buffer.from('q 595 0 0 842 0 0 cm /Im0 Do Q') },
-    {
-      dict: `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 >>`,
-      stream: rows,
-    },
+    { dict: '<< >>', stream: Buffer.from(`q ${width} 0 0 ${height} 0 0 cm /Im0 Do Q`) },
+    { dict: ccittImageDictionary(strip), stream: strip.data },
   ];
   for (let i = 0; i < pages; i++)
     objects.push(
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 3 0 R >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 3 0 R >>`,
     );
   return rawPdf(objects);
 }

@@ -4,23 +4,39 @@ import { VnplanError } from '../errors/index.js';
 export interface StreamLimits {
   /** Most pixels of one image XObject (width × height). */
   maxPixels: number;
-  /** Most bytes a Flate stream that is not an image may inflate to. */
+  /** Most bytes a Flate stream that is not an image may inflate to; all of them together, 16 times that. */
   maxStreamBytes: number;
 }
 
 const STREAM = Buffer.from('stream');
 const END_STREAM = Buffer.from('endstream');
 /** How far before `stream` its dictionary is looked for: stream dictionaries are short. */
-const DICTIONARY_WINDOW = 4096;
+const DICTIONARY_WINDOW = 1024;
+/** Stream keywords looked at, at most: bounds the scan of a file made of nothing else. */
+const MAX_STREAMS = 200_000;
+/** Streams together may inflate to this many times the one-stream limit. */
+const TOTAL_FACTOR = 16;
 
-function dictionaryBefore(data: Buffer, at: number): string {
+/**
+ * The dictionary of the stream whose keyword is at `at`: the text from the object's `obj` to the keyword must
+ * be exactly one balanced `<< … >>`. Anything else means the keyword is just bytes inside some stream.
+ */
+function dictionaryBefore(data: Buffer, at: number): string | undefined {
   const window = data.subarray(Math.max(0, at - DICTIONARY_WINDOW), at).toString('latin1');
-  const start = Math.max(
-    window.lastIndexOf(' obj'),
-    window.lastIndexOf('\nobj'),
-    window.lastIndexOf('\robj'),
-  );
-  return start >= 0 ? window.slice(start) : window;
+  const obj = window.lastIndexOf('obj');
+  if (obj < 0) return undefined;
+  const body = window.slice(obj + 3).trim();
+  if (!body.startsWith('<<')) return undefined;
+  let depth = 0;
+  for (let i = 0; i < body.length - 1; i++) {
+    const pair = body.slice(i, i + 2);
+    if (pair === '<<') depth++;
+    else if (pair === '>>') depth--;
+    else continue;
+    i++;
+    if (depth === 0) return i === body.length - 1 ? body : undefined;
+  }
+  return undefined;
 }
 
 function dataStart(data: Buffer, at: number): number {
@@ -42,15 +58,19 @@ function inflatedSize(compressed: Buffer, limit: number): number {
 /**
  * Refuses a PDF that would make its reader allocate without bound, before pdfjs sees it: an image
  * XObject over the pixel limit (100,000 × 100,000 pixels in a 1 MB file), or a content, font or object
- * stream that inflates past `maxStreamBytes`. Reads the raw bytes (stream dictionaries are never
- * compressed), so it costs one pass over the file plus inflating the streams that are not images.
+ * stream that inflates past `maxStreamBytes` (or all of them together past 16 times that). Reads the raw
+ * bytes (stream dictionaries are never compressed): one scan of the file, plus inflating the streams that
+ * are not images (pdfjs decodes an image only as far as its declared size, so those are not inflated).
  */
 export function checkPdfStreams(data: Buffer, limits: StreamLimits, path?: string): void {
-  for (let at = data.indexOf(STREAM); at >= 0; at = data.indexOf(STREAM, at + STREAM.length)) {
-    if (at >= 3 && data.subarray(at - 3, at).toString('latin1') === 'end') continue;
+  let streams = 0;
+  let total = 0;
+  const totalLimit = limits.maxStreamBytes * TOTAL_FACTOR;
+  for (let at = data.indexOf(STREAM); at >= 0 && streams < MAX_STREAMS; at = data.indexOf(STREAM, at + 1)) {
+    if (at >= 3 && data[at - 3] === 0x65 && data[at - 2] === 0x6e && data[at - 1] === 0x64) continue; // "end"
     const dictionary = dictionaryBefore(data, at);
-    // The keyword follows its dictionary's `>>`; anywhere else it is just bytes inside some stream.
-    if (!dictionary.includes('<<') || !dictionary.trimEnd().endsWith('>>')) continue;
+    if (dictionary === undefined) continue;
+    streams++;
     if (/\/Subtype\s*\/Image\b/.test(dictionary)) {
       const width = Number(/\/Width\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
       const height = Number(/\/Height\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
@@ -60,17 +80,25 @@ export function checkPdfStreams(data: Buffer, limits: StreamLimits, path?: strin
           { width, height, limit: limits.maxPixels },
           { path },
         );
-      continue; // pdfjs decodes an image only as far as its declared size
+      continue;
     }
     if (!/\/Filter\s*\[?\s*\/(FlateDecode|Fl)\b/.test(dictionary)) continue;
     const start = dataStart(data, at);
     const end = data.indexOf(END_STREAM, start);
     if (end < 0) continue;
-    if (inflatedSize(data.subarray(start, end), limits.maxStreamBytes) === Infinity)
+    const limit = Math.min(limits.maxStreamBytes, totalLimit - total);
+    const size = inflatedSize(data.subarray(start, end), limit);
+    if (size === Infinity) {
+      const one = limit === limits.maxStreamBytes;
       throw new VnplanError(
         'VNPLAN_E_PDF_STREAM_TOO_LARGE',
-        { detail: `the stream at byte ${at}`, limit: limits.maxStreamBytes },
+        {
+          detail: one ? `the stream at byte ${at}` : `its streams together, up to byte ${at}`,
+          limit: one ? limits.maxStreamBytes : totalLimit,
+        },
         { path },
       );
+    }
+    total += size;
   }
 }
