@@ -59,11 +59,14 @@ async function memoryOf(pid: number): Promise<{ rss: number; hwm: number }> {
 }
 
 type Verdict = 'crash' | 'hang' | 'memory';
+/** An answer that is not a catalogue refusal but a bug report: kept like a crash, though the process lived. */
+const INTERNAL = 'VNPLAN_E_INTERNAL';
 const counts = new Map<string, number>();
 const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
 let tried = 0;
 let peakMiB = 0;
-const findings: Array<{ verdict: Verdict; file: string; seed: string; mutations: string[] }> = [];
+const findings: Array<{ verdict: string; file: string; seed: string; mutations: string[]; detail?: string }> =
+  [];
 
 /** One child process working through cases until the deadline; replaced after a crash, hang or blow-up. */
 async function lane(
@@ -125,6 +128,17 @@ async function lane(
     } else {
       count(verdict.outcome);
       peakMiB = Math.max(peakMiB, (await memoryOf(current.pid ?? 0)).hwm);
+      if (verdict.outcome === INTERNAL) {
+        const kept = join(out, `internal-${seed}-lane${laneNumber}-${caseNumber}-${seedFile.name}`);
+        await writeFile(kept, data);
+        findings.push({
+          verdict: 'internal',
+          file: kept,
+          seed: seedFile.name,
+          mutations: applied,
+          detail: verdict.detail,
+        });
+      }
     }
     await rm(path, { force: true });
   }
@@ -156,7 +170,7 @@ const report = {
   crashes: counts.get('crash') ?? 0,
   hangs: counts.get('hang') ?? 0,
   overMemory: counts.get('memory') ?? 0,
-  internalErrors: counts.get('VNPLAN_E_INTERNAL') ?? 0,
+  internalErrors: counts.get(INTERNAL) ?? 0,
   peakRssMiB: Math.round(peakMiB),
   memoryLimitMiB: memoryMiB,
   hangLimitSeconds: hangSeconds,

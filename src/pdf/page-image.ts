@@ -91,6 +91,9 @@ async function embeddedScan(
   return undefined;
 }
 
+/** The longest side a canvas may have (Skia's limit); pages claiming more are rendered smaller. */
+const MAX_CANVAS_SIDE = 32_767;
+
 /** Renders the page with pdfjs onto a white canvas. */
 async function renderPage(
   page: PDFPageProxy,
@@ -98,14 +101,22 @@ async function renderPage(
   maxPixels: number,
   timeoutMs: number,
 ): Promise<PageBitmap> {
-  let scale = dpi / 72;
-  let viewport = page.getViewport({ scale });
-  if (viewport.width * viewport.height > maxPixels) {
-    scale *= Math.sqrt(maxPixels / (viewport.width * viewport.height));
-    viewport = page.getViewport({ scale });
-  }
-  const width = Math.ceil(viewport.width);
-  const height = Math.ceil(viewport.height);
+  const unit = page.getViewport({ scale: 1 });
+  // Within the pixel limit and the canvas's largest side, whatever size the page claims to be.
+  const scale = Math.min(
+    dpi / 72,
+    Math.sqrt(maxPixels / (unit.width * unit.height)),
+    MAX_CANVAS_SIDE / unit.width,
+    MAX_CANVAS_SIDE / unit.height,
+  );
+  if (!(scale > 0 && Number.isFinite(scale)))
+    throw new VnplanError('VNPLAN_E_RENDER_FAILED', {
+      page: page.pageNumber,
+      detail: `the page claims to be ${unit.width} × ${unit.height} points`,
+    });
+  const viewport = page.getViewport({ scale });
+  const width = Math.max(1, Math.floor(viewport.width));
+  const height = Math.max(1, Math.floor(viewport.height));
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
