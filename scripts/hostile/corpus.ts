@@ -6,10 +6,11 @@ import type { ErrorCode } from '../../src/errors/index.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { planText } from '../../test/helpers/plan-text.js';
 import { randomBytes, seededRandom } from './bytes.js';
-import { ccittPdf, group4Strip, jbig2Pdf } from './bilevel-pdf.js';
+import { ccittImageDictionary, ccittPdf, group4Strip, jbig2Pdf } from './bilevel-pdf.js';
 import { jpegClaimingSize, pngClaimingSize, tiffClaimingSize } from './image-cases.js';
 import { imagePagePdf } from './raw-pdf.js';
 import {
+  absurdDrawing,
   brokenXref,
   classicXrefPdf,
   contentBomb,
@@ -165,6 +166,18 @@ export async function writeHostileCorpus(dir: string, options: CorpusOptions = {
   const strip = await group4Strip(tiff, { left: 100, top: 180, width: 2200 });
   await add('pdf/ccitt-g4.pdf', ccittPdf(strip), 'stored', 'a 1-bit CCITT Group 4 image page');
   await add('pdf/jbig2.pdf', jbig2Pdf(strip), 'stored', 'a 1-bit JBIG2 image page');
+  await add(
+    'pdf/absurd-page-size-scan.pdf',
+    imagePagePdf(ccittImageDictionary(strip), strip.data, { width: 99_999_999_999, height: 61 }),
+    'stored',
+    'a scan page claiming to be 99,999,999,999 points wide: its image is read at its own resolution',
+  );
+  await add(
+    'pdf/absurd-page-size-drawing.pdf',
+    absurdDrawing(),
+    'VNPLAN_E_RENDER_FAILED',
+    'a drawn page claiming to be 99,999,999,999 points wide (found by fuzzing: it made a 2 GB canvas)',
+  );
   await add(
     'pdf/long-scan-500-pages.pdf',
     manyPageScan(options.longScanPages ?? 500, strip),

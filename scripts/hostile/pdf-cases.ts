@@ -83,6 +83,16 @@ export function deeplyNested(depth: number): Buffer {
   ]);
 }
 
+/** A page that is only a drawn line, on a MediaBox 99,999,999,999 points wide: it has to be rendered. */
+export function absurdDrawing(): Buffer {
+  return rawPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 99999999999 61] /Contents 4 0 R >>',
+    { dict: '<< >>', stream: Buffer.from('2 w 10 10 m 500 50 l S') },
+  ]);
+}
+
 /** Deflates `bytes` zero bytes as a stream, never holding them in memory: a few MB that inflate to `bytes`. */
 export async function deflatedZeros(bytes: number): Promise<Buffer> {
   const deflate = createDeflate({ level: 9 });

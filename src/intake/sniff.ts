@@ -23,6 +23,10 @@ const KNOWN_UNSUPPORTED: ReadonlyArray<{ magic: readonly number[]; name: string 
   { magic: [0x1f, 0x8b], name: 'a gzip archive' },
   { magic: [0x52, 0x61, 0x72, 0x21], name: 'a RAR archive' },
   { magic: [0x37, 0x7a, 0xbc, 0xaf], name: 'a 7-Zip archive' },
+  {
+    magic: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66],
+    name: 'an SQLite database, e.g. a vnplan archive',
+  },
 ];
 
 function isValidUtf8(data: Uint8Array): boolean {

@@ -91,6 +91,9 @@ async function embeddedScan(
   return undefined;
 }
 
+/** Largest page side accepted, in points: four times the 200 inches PDF allows. */
+const MAX_PAGE_POINTS = 4 * 14_400;
+
 /** The longest side a canvas may have (Skia's limit); pages claiming more are rendered smaller. */
 const MAX_CANVAS_SIDE = 32_767;
 
@@ -102,6 +105,12 @@ async function renderPage(
   timeoutMs: number,
 ): Promise<PageBitmap> {
   const unit = page.getViewport({ scale: 1 });
+  // PDF pages are at most 14,400 units (200 inches) a side; far beyond that the size is a lie, not a drawing.
+  if (!(Math.max(unit.width, unit.height) <= MAX_PAGE_POINTS && Math.min(unit.width, unit.height) >= 1))
+    throw new VnplanError('VNPLAN_E_RENDER_FAILED', {
+      page: page.pageNumber,
+      detail: `it claims to be ${Math.round(unit.width)} × ${Math.round(unit.height)} points`,
+    });
   // Within the pixel limit and the canvas's largest side, whatever size the page claims to be.
   const scale = Math.min(
     dpi / 72,
@@ -109,11 +118,6 @@ async function renderPage(
     MAX_CANVAS_SIDE / unit.width,
     MAX_CANVAS_SIDE / unit.height,
   );
-  if (!(scale > 0 && Number.isFinite(scale)))
-    throw new VnplanError('VNPLAN_E_RENDER_FAILED', {
-      page: page.pageNumber,
-      detail: `the page claims to be ${unit.width} × ${unit.height} points`,
-    });
   const viewport = page.getViewport({ scale });
   const width = Math.max(1, Math.floor(viewport.width));
   const height = Math.max(1, Math.floor(viewport.height));
