@@ -155,6 +155,19 @@ export async function writeHostileCorpus(dir: string, options: CorpusOptions = {
     'VNPLAN_E_PDF_CORRUPT',
     'arrays nested 100,000 deep and a 100,000-long reference chain',
   );
+  const scan = (await fixture('scans', 'ocr-01.scan-300dpi-1bit.pdf')).toString('latin1');
+  await add(
+    'pdf/lying-image-height.pdf',
+    Buffer.from(scan.replace(/\/Height \d+/, '/Height 0.0001'), 'latin1'),
+    'VNPLAN_E_PDF_CORRUPT',
+    'a scan image 0.0001 rows high (found by fuzzing: pdfjs spun forever)',
+  );
+  await add(
+    'pdf/lying-bits-per-component.pdf',
+    Buffer.from(scan.replace(/\/BitsPerComponent \d+/, '/BitsPerComponent 1e9'), 'latin1'),
+    'VNPLAN_E_PDF_CORRUPT',
+    'a scan image of 10^9 bits per component (found by fuzzing: pdfjs spun forever)',
+  );
   await add(
     'pdf/javascript-and-attachment.pdf',
     await withJavaScriptAndAttachment(textLayer),

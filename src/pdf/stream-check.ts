@@ -1,5 +1,6 @@
 import { constants, inflateSync } from 'node:zlib';
 import { VnplanError } from '../errors/index.js';
+import { jbig2OverLimit } from './jbig2-check.js';
 
 export interface StreamLimits {
   /** Most pixels of one image XObject (width × height). */
@@ -39,6 +40,30 @@ function dictionaryBefore(data: Buffer, at: number): string | undefined {
   return undefined;
 }
 
+/** Keys whose direct values pdfjs loops over; a lie there (0.0001 rows, 10^9 bits) can spin it forever. */
+const COUNT_KEYS = ['Width', 'Height', 'Columns', 'Rows'];
+const BITS = new Set([1, 2, 4, 8, 16]);
+
+/** What is wrong with the numbers of a stream dictionary, or undefined when nothing is. */
+function implausibleNumber(dictionary: string): string | undefined {
+  // A direct number, not the first number of an indirect reference ("5 0 R").
+  const value = (key: string) => {
+    const match = new RegExp(`/${key}\\s+([-+]?[0-9.]+(?:[eE][-+]?\\d+)?)(?!\\s+\\d+\\s+R)`).exec(dictionary);
+    return match ? { text: match[1]!, number: Number(match[1]) } : undefined;
+  };
+  for (const key of COUNT_KEYS) {
+    const found = value(key);
+    if (found && !(Number.isInteger(found.number) && found.number > 0 && /^\d+(\.0*)?$/.test(found.text)))
+      return `/${key} ${found.text}`;
+  }
+  const bits = value('BitsPerComponent');
+  if (bits && !(BITS.has(bits.number) && /^\d+$/.test(bits.text))) return `/BitsPerComponent ${bits.text}`;
+  const colors = value('Colors');
+  if (colors && !(Number.isInteger(colors.number) && colors.number >= 1 && colors.number <= 32))
+    return `/Colors ${colors.text}`;
+  return undefined;
+}
+
 function dataStart(data: Buffer, at: number): number {
   let start = at + STREAM.length;
   if (data[start] === 0x0d) start++;
@@ -61,6 +86,8 @@ function inflatedSize(compressed: Buffer, limit: number): number {
  * stream that inflates past `maxStreamBytes` (or all of them together past 16 times that). Reads the raw
  * bytes (stream dictionaries are never compressed): one scan of the file, plus inflating the streams that
  * are not images (pdfjs decodes an image only as far as its declared size, so those are not inflated).
+ * Sizes and bit depths that are not plausible numbers are refused as damage: pdfjs, which runs on this
+ * thread, can loop on them beyond the reach of any timeout.
  */
 export function checkPdfStreams(data: Buffer, limits: StreamLimits, path?: string): void {
   let streams = 0;
@@ -71,6 +98,8 @@ export function checkPdfStreams(data: Buffer, limits: StreamLimits, path?: strin
     const dictionary = dictionaryBefore(data, at);
     if (dictionary === undefined) continue;
     streams++;
+    const wrong = implausibleNumber(dictionary);
+    if (wrong) throw new VnplanError('VNPLAN_E_PDF_CORRUPT', { detail: `a stream says ${wrong}` }, { path });
     if (/\/Subtype\s*\/Image\b/.test(dictionary)) {
       const width = Number(/\/Width\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
       const height = Number(/\/Height\s+(\d+)/.exec(dictionary)?.[1] ?? 0);
@@ -80,6 +109,18 @@ export function checkPdfStreams(data: Buffer, limits: StreamLimits, path?: strin
           { width, height, limit: limits.maxPixels },
           { path },
         );
+      // A JBIG2 decoder sizes its bitmaps from the segment headers, not from the dictionary.
+      if (/\/Filter\s*\[?\s*\/JBIG2Decode\b/.test(dictionary)) {
+        const start = dataStart(data, at);
+        const end = data.indexOf(END_STREAM, start);
+        const over = jbig2OverLimit(data.subarray(start, end < 0 ? data.length : end), limits.maxPixels);
+        if (over)
+          throw new VnplanError(
+            'VNPLAN_E_PDF_CORRUPT',
+            { detail: `${over} pixels in an image of ${width} × ${height}` },
+            { path },
+          );
+      }
       continue;
     }
     if (!/\/Filter\s*\[?\s*\/(FlateDecode|Fl)\b/.test(dictionary)) continue;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { group4Strip, jbig2Pdf, jbig2Stream } from '../../scripts/hostile/bilevel-pdf.js';
 import { deflatedZeros } from '../../scripts/hostile/pdf-cases.js';
 import { imagePagePdf, onePagePdf, rawPdf } from '../../scripts/hostile/raw-pdf.js';
 import { VnplanError } from '../../src/errors/index.js';
@@ -57,6 +58,35 @@ describe('checkPdfStreams', () => {
     );
     expect(codeOf(() => checkPdfStreams(huge, limits))).toBe('VNPLAN_E_IMAGE_TOO_LARGE');
     expect(codeOf(() => checkPdfStreams(huge, { ...limits, maxPixels: 500_000_000 }))).toBeUndefined();
+  });
+
+  it('should refuse image sizes and bit depths pdfjs would spin on (found by fuzzing)', async () => {
+    const scan = (await readFile(join(FIXTURES_DIR, 'scans', 'ocr-01.scan-300dpi-1bit.pdf'))).toString(
+      'latin1',
+    );
+    for (const lie of ['/Height 0.0001', '/Height -3530', '/BitsPerComponent 1e9', '/BitsPerComponent 3']) {
+      const key = lie.split(' ')[0]!;
+      const damaged = Buffer.from(scan.replace(new RegExp(`${key} \\d+`), lie), 'latin1');
+      expect(
+        codeOf(() => checkPdfStreams(damaged, limits)),
+        lie,
+      ).toBe('VNPLAN_E_PDF_CORRUPT');
+    }
+  });
+
+  it('should refuse a JBIG2 image whose segment headers claim a region far larger than the image', async () => {
+    const tiff = await readFile(join(FIXTURES_DIR, 'scans', 'two-page.tiff'));
+    const strip = await group4Strip(tiff, { left: 100, top: 180, width: 1000 });
+    const good = jbig2Pdf(strip);
+    expect(codeOf(() => checkPdfStreams(good, limits))).toBeUndefined();
+    const stream = jbig2Stream(strip);
+    const lying = Buffer.from(stream);
+    lying.writeUInt32BE(0x20000898, 30 + 11); // the generic region's width, after the page information segment
+    const damaged = Buffer.from(
+      good.toString('latin1').replace(stream.toString('latin1'), lying.toString('latin1')),
+      'latin1',
+    );
+    expect(codeOf(() => checkPdfStreams(damaged, limits))).toBe('VNPLAN_E_PDF_CORRUPT');
   });
 
   it('should pass real PDFs and the word "stream" inside page text', async () => {
