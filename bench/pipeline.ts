@@ -6,6 +6,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES_DIR, PACKAGE_ROOT } from '../src/paths.js';
+import { watchPeakRss } from '../test/helpers/peak-rss.js';
 import { PrivateRedis } from '../test/helpers/redis-server.js';
 import { watchCpuSeconds } from './process-cpu.js';
 
@@ -13,22 +14,6 @@ const SCANS = ['ocr-01.scan-300dpi-1bit.pdf', 'ocr-03.scan-200dpi-faded.jpg', 't
 const PAGES_PER_SET = 4;
 const copies = Number(process.argv[process.argv.indexOf('--copies') + 1] || 3) || 3;
 const BIN = join(PACKAGE_ROOT, 'bin', 'vnplan.js');
-
-/** Peak resident memory of a running process, in MiB (Linux VmHWM), polled until it exits. */
-function watchPeakRss(child: ChildProcess): () => number {
-  let peak = 0;
-  const timer = setInterval(async () => {
-    try {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
-      const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
-    } catch {
-      /* exited */
-    }
-  }, 200);
-  child.once('exit', () => clearInterval(timer));
-  return () => peak;
-}
 
 interface Running {
   child: ChildProcess;

@@ -9,6 +9,7 @@ export interface PipelineCliOptions {
   maxFileSize?: string;
   maxPages?: string;
   maxPixels?: string;
+  maxStreamBytes?: string;
   pageTimeout?: string;
   redis?: string;
   queuePrefix?: string;
@@ -21,6 +22,10 @@ export function addPipelineOptions(command: Command): Command {
     .option('--max-file-size <bytes>', 'largest file accepted (default 200 MiB)')
     .option('--max-pages <n>', 'most pages per document (default 2000)')
     .option('--max-pixels <n>', 'most pixels per page image, against decompression bombs (default 150e6)')
+    .option(
+      '--max-stream-bytes <bytes>',
+      'most bytes one compressed PDF stream (not an image) may inflate to, against decompression bombs (default 128 MiB)',
+    )
     .option('--page-timeout <ms>', 'longest OCR of one page (default 180000)');
 }
 
@@ -40,6 +45,7 @@ export function stageOptionsOf(options: PipelineCliOptions): DefaultStageOptions
         options.maxPixels?.replace(/e(\d+)$/i, (_, e: string) => '0'.repeat(Number(e))),
         '--max-pixels',
       ),
+      maxStreamBytes: count(options.maxStreamBytes, '--max-stream-bytes'),
     },
     pool: {
       workers: count(options.workers, '--workers') ?? availableParallelism(),

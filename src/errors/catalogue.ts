@@ -23,7 +23,7 @@ export const ERROR_CATALOGUE = {
     retryable: false,
   },
   VNPLAN_E_FILE_UNREADABLE: {
-    message: 'cannot read the file ({detail}): check its permissions',
+    message: 'cannot read the file ({detail}): check its permissions, or copy the document to a regular file',
     exitCode: ExitCode.InputNotFound,
     retryable: false,
   },
@@ -61,7 +61,19 @@ export const ERROR_CATALOGUE = {
     retryable: false,
   },
   VNPLAN_E_PDF_NO_PAGES: {
-    message: 'the PDF has no pages',
+    message: 'the PDF has no pages: it is an empty shell; export or scan the document again',
+    exitCode: ExitCode.BadInput,
+    retryable: false,
+  },
+  VNPLAN_E_PDF_STREAM_TOO_LARGE: {
+    message:
+      'part of the PDF ({detail}) inflates to more than {limit} bytes (a decompression bomb or a damaged file): raise --max-stream-bytes if it is genuine',
+    exitCode: ExitCode.OverLimit,
+    retryable: false,
+  },
+  VNPLAN_E_NO_TEXT: {
+    message:
+      'no page yielded any text (the pages are blank, damaged or unreadable): open the file to check it; get a new copy or scan it again',
     exitCode: ExitCode.BadInput,
     retryable: false,
   },
@@ -103,12 +115,14 @@ export const ERROR_CATALOGUE = {
     retryable: true,
   },
   VNPLAN_E_OCR_FAILED: {
-    message: 'OCR failed on page {page} ({detail})',
+    message:
+      'OCR failed on page {page} ({detail}): import the file again; if it keeps failing, report it with --verbose',
     exitCode: ExitCode.Failure,
     retryable: true,
   },
   VNPLAN_E_RENDER_FAILED: {
-    message: 'page {page} could not be rendered ({detail})',
+    message:
+      'page {page} could not be rendered ({detail}): the page is damaged; open it in a PDF reader to check, or scan it again',
     exitCode: ExitCode.BadInput,
     retryable: false,
   },

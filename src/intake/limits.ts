@@ -16,6 +16,12 @@ export interface IntakeLimits {
    */
   maxPixels: number;
   /**
+   * Most bytes one compressed PDF stream that is not an image (page content, fonts, object streams) may
+   * inflate to: guards against decompression bombs, which pdfjs would inflate whole into memory.
+   * @defaultValue 128 MiB
+   */
+  maxStreamBytes: number;
+  /**
    * Time allowed to open and count the pages of one file, in milliseconds.
    * @defaultValue 30000
    */
@@ -26,6 +32,7 @@ export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
   maxFileSize: 200 * 1024 * 1024,
   maxPages: 2000,
   maxPixels: 150_000_000,
+  maxStreamBytes: 128 * 1024 * 1024,
   openTimeoutMs: 30_000,
 });
 

@@ -3,6 +3,8 @@ import { readFile, stat } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { VnplanError } from '../errors/index.js';
 import { openPdf } from '../pdf/load.js';
+import { checkPdfStreams } from '../pdf/stream-check.js';
+import { notRegularFile } from './file-kind.js';
 import { resolveLimits, type IntakeLimits } from './limits.js';
 import { sniffType } from './sniff.js';
 import type { SourceFile } from './source-file.js';
@@ -19,6 +21,9 @@ async function readChecked(path: string, limits: IntakeLimits): Promise<Buffer> 
     const info = await stat(path);
     if (info.isDirectory())
       throw new VnplanError('VNPLAN_E_UNSUPPORTED_TYPE', { detail: 'a folder, not a file' }, { path });
+    // Reading a FIFO or a device would block or never end.
+    const odd = notRegularFile(info);
+    if (odd) throw new VnplanError('VNPLAN_E_FILE_UNREADABLE', { detail: odd }, { path });
     size = info.size;
   } catch (error) {
     if (error instanceof VnplanError) throw error;
@@ -80,7 +85,12 @@ export async function openSource(path: string, limitsIn: Partial<IntakeLimits> =
   const id = createHash('sha256').update(data).digest('hex');
   let pageCount: number;
   if (kind === 'pdf') {
-    const document = await openPdf(data, { path, timeoutMs: limits.openTimeoutMs });
+    checkPdfStreams(data, limits, path);
+    const document = await openPdf(data, {
+      path,
+      timeoutMs: limits.openTimeoutMs,
+      maxImagePixels: limits.maxPixels,
+    });
     pageCount = document.numPages;
     await document.destroy();
   } else if (kind === 'image') {

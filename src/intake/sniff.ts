@@ -23,6 +23,10 @@ const KNOWN_UNSUPPORTED: ReadonlyArray<{ magic: readonly number[]; name: string 
   { magic: [0x1f, 0x8b], name: 'a gzip archive' },
   { magic: [0x52, 0x61, 0x72, 0x21], name: 'a RAR archive' },
   { magic: [0x37, 0x7a, 0xbc, 0xaf], name: 'a 7-Zip archive' },
+  {
+    magic: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66],
+    name: 'an SQLite database, e.g. a vnplan archive',
+  },
 ];
 
 function isValidUtf8(data: Uint8Array): boolean {
@@ -50,9 +54,8 @@ function controlShare(data: Uint8Array): number {
  */
 export function sniffType(data: Uint8Array, path?: string): Sniffed {
   if (data.length === 0) throw new VnplanError('VNPLAN_E_FILE_EMPTY', {}, { path });
-  const head = data.subarray(0, 1024);
-  // PDF readers accept the header anywhere in the first kilobyte.
-  if (Buffer.from(head).includes('%PDF-')) return { kind: 'pdf', format: 'pdf' };
+  const head = Buffer.from(data.subarray(0, 1024));
+  if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { kind: 'pdf', format: 'pdf' };
   if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
     return { kind: 'image', format: 'png' };
   if (startsWith(data, [0xff, 0xd8, 0xff])) return { kind: 'image', format: 'jpeg' };
@@ -62,6 +65,9 @@ export function sniffType(data: Uint8Array, path?: string): Sniffed {
     if (startsWith(data, magic))
       throw new VnplanError('VNPLAN_E_UNSUPPORTED_TYPE', { detail: name }, { path });
   }
+  // PDF readers accept the header anywhere in the first kilobyte (after the formats above: a ZIP of PDFs
+  // has one near its start too).
+  if (head.includes('%PDF-')) return { kind: 'pdf', format: 'pdf' };
   if (startsWith(data, [0xff, 0xfe]) || startsWith(data, [0xfe, 0xff]))
     return { kind: 'text', format: 'utf-16' };
   const sample = data.subarray(0, 64 * 1024);

@@ -149,6 +149,7 @@ export async function readDocumentText(
       if (source.kind === 'pdf')
         document = await openPdf(data, {
           path: source.path,
+          maxImagePixels: options.maxPixels,
           timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.openTimeoutMs,
         });
       if (source.kind === 'text') text = decodeText(data, source.format, source.path);

@@ -10,3 +10,4 @@ export {
   type TextLayerVerdict,
 } from './text-quality.js';
 export { readPdfPage, type PdfPageText } from './pdf-page.js';
+export { checkPdfStreams, type StreamLimits } from './stream-check.js';

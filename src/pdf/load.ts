@@ -29,6 +29,12 @@ export interface OpenPdfOptions {
   timeoutMs?: number;
   /** Tried when the file asks for a password (an owner password alone never blocks reading). */
   password?: string;
+  /**
+   * Images larger than this (width × height) are never decoded: pdfjs leaves them out. Intake refuses such
+   * files first (checkPdfStreams); this catches images it cannot see, such as inline ones.
+   * @defaultValue 150e6
+   */
+  maxImagePixels?: number;
 }
 
 /** A complete PDF ends with %%EOF (some writers add a little padding after it). */
@@ -62,6 +68,7 @@ export async function openPdf(data: Uint8Array, options: OpenPdfOptions = {}): P
     data: new Uint8Array(data),
     ...PDFJS_ASSETS,
     password: options.password,
+    maxImageSize: options.maxImagePixels ?? 150_000_000,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

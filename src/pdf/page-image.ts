@@ -91,6 +91,12 @@ async function embeddedScan(
   return undefined;
 }
 
+/** Largest page side accepted, in points: four times the 200 inches PDF allows. */
+const MAX_PAGE_POINTS = 4 * 14_400;
+
+/** The longest side a canvas may have (Skia's limit); pages claiming more are rendered smaller. */
+const MAX_CANVAS_SIDE = 32_767;
+
 /** Renders the page with pdfjs onto a white canvas. */
 async function renderPage(
   page: PDFPageProxy,
@@ -98,14 +104,23 @@ async function renderPage(
   maxPixels: number,
   timeoutMs: number,
 ): Promise<PageBitmap> {
-  let scale = dpi / 72;
-  let viewport = page.getViewport({ scale });
-  if (viewport.width * viewport.height > maxPixels) {
-    scale *= Math.sqrt(maxPixels / (viewport.width * viewport.height));
-    viewport = page.getViewport({ scale });
-  }
-  const width = Math.ceil(viewport.width);
-  const height = Math.ceil(viewport.height);
+  const unit = page.getViewport({ scale: 1 });
+  // PDF pages are at most 14,400 units (200 inches) a side; far beyond that the size is a lie, not a drawing.
+  if (!(Math.max(unit.width, unit.height) <= MAX_PAGE_POINTS && Math.min(unit.width, unit.height) >= 1))
+    throw new VnplanError('VNPLAN_E_RENDER_FAILED', {
+      page: page.pageNumber,
+      detail: `it claims to be ${Math.round(unit.width)} × ${Math.round(unit.height)} points`,
+    });
+  // Within the pixel limit and the canvas's largest side, whatever size the page claims to be.
+  const scale = Math.min(
+    dpi / 72,
+    Math.sqrt(maxPixels / (unit.width * unit.height)),
+    MAX_CANVAS_SIDE / unit.width,
+    MAX_CANVAS_SIDE / unit.height,
+  );
+  const viewport = page.getViewport({ scale });
+  const width = Math.max(1, Math.floor(viewport.width));
+  const height = Math.max(1, Math.floor(viewport.height));
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';

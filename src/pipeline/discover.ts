@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VnplanError } from '../errors/index.js';
+import { notRegularFile } from '../intake/file-kind.js';
 
 export interface Discovery {
   /** Regular files to import, in a stable order (each argument's files sorted by path). */
@@ -16,6 +17,7 @@ const CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 /**
  * Expands files and folders (recursively) into the files to import. Symbolic links are followed, but a
  * link back into a folder already on the current path is reported as a loop instead of being walked.
+ * Named pipes, sockets and devices are reported as unreadable (reading one could wait forever).
  */
 export async function discoverFiles(paths: readonly string[]): Promise<Discovery> {
   const files: string[] = [];
@@ -50,7 +52,11 @@ export async function discoverFiles(paths: readonly string[]): Promise<Discovery
       }
       return;
     }
-    if (!info.isFile()) return;
+    const odd = notRegularFile(info);
+    if (odd) {
+      problems.push(new VnplanError('VNPLAN_E_FILE_UNREADABLE', { detail: odd }, { path }));
+      return;
+    }
     try {
       await access(real, constants.R_OK);
     } catch (error) {

@@ -1,4 +1,5 @@
-import type { PageText } from '../document-text.js';
+import type { DocumentText, PageText } from '../document-text.js';
+import { VnplanError } from '../errors/index.js';
 import type { Finding } from '../findings.js';
 import { ProcessedDocument } from '../record/index.js';
 import type { PipelineStages, SourceInfo } from './stages.js';
@@ -23,9 +24,14 @@ function missingPage(failure: PageFailure): PageText {
   return { page: failure.page, source: 'ocr', lines: [], findings: [finding] };
 }
 
+function hasText(text: DocumentText): boolean {
+  return text.pages.some((page) => page.lines.some((line) => line.text.trim() !== ''));
+}
+
 /**
  * The document half of the pipeline, after its pages are read: repair → segment/extract. Both runners
- * call it (the queue's `document` job once its `ocr-page` children are done).
+ * call it (the queue's `document` job once its `ocr-page` children are done). A document in which no page
+ * yields any text fails with VNPLAN_E_NO_TEXT.
  */
 export async function finishDocument<Source extends SourceInfo>(
   stages: PipelineStages<Source>,
@@ -35,6 +41,8 @@ export async function finishDocument<Source extends SourceInfo>(
 ): Promise<ProcessedDocument> {
   const all = [...pages, ...failures.map(missingPage)].sort((a, b) => a.page - b.page);
   const repaired = await stages.repair({ pages: all });
+  // Nothing to archive: a blank or destroyed document must say so, not sit in the store as an empty record.
+  if (!hasText(repaired.text)) throw new VnplanError('VNPLAN_E_NO_TEXT', {}, { path: source.path });
   const record = stages.extract(source, repaired);
   const pageFindings = all.flatMap((page) => page.findings ?? []);
   const known = new Set(record.findings.map((finding) => JSON.stringify(finding)));

@@ -124,6 +124,38 @@ describe.each(BACKENDS)('HTTP API on $name', (backend) => {
     expect((await get('/documents')).body.total).toBe(fixtures.size - 1);
   });
 
+  it('should answer hostile paths, parameters and bodies with a 4xx and a message, never a 500', async () => {
+    const probes = [
+      '/documents/..%2F..%2Fetc%2Fpasswd',
+      '/documents/%2e%2e%2f%2e%2e%2fvnplan.db',
+      '/documents/abcd%00',
+      '/documents/..%5C..%5Cwindows',
+      `/documents/${'a'.repeat(5000)}`,
+      `/documents/${idOf('gia-lai-152-kh-ubnd-2026')}?format=../../x`,
+      '/documents?__proto__=1',
+      '/documents?constructor[prototype][x]=1',
+      '/documents?limit=99999999999999999999',
+      '/documents?issuedFrom=2026-13-45',
+      `/search?q=${'a'.repeat(300)}`,
+    ];
+    for (const path of probes) {
+      const response = await fetch(`${base}${path}`);
+      const text = await response.text();
+      expect({ path, status: response.status >= 400 && response.status < 500 }).toEqual({
+        path,
+        status: true,
+      });
+      expect((JSON.parse(text) as { message?: string }).message, path).toMatch(/\w{3,}/);
+      expect(text, path).not.toMatch(/\n\s+at |node_modules/);
+    }
+    // Injection strings in the full-text query are words to look for, not FTS5 syntax.
+    for (const q of ['"unbalanced', 'NEAR(a b) OR * AND -', 'a:b OR x*', "'); DROP TABLE documents; --"]) {
+      const { status } = await get(`/search?q=${encodeURIComponent(q)}`);
+      expect({ q, status }).toEqual({ q, status: 200 });
+    }
+    expect((await get('/documents')).body.total).toBe(fixtures.size - 1);
+  });
+
   it('should be read-only without a token', async () => {
     const response = await fetch(`${base}/documents`, {
       method: 'POST',
@@ -152,6 +184,19 @@ describe.each(BACKENDS)('HTTP API on $name', (backend) => {
     expect(((await invalid.json()) as { error: string }).error).toBe('VNPLAN_E_RECORD_INVALID');
     const malformed = await post({ authorization: `Bearer ${TOKEN}` }, '{"record": ');
     expect(malformed.status).toBe(400);
+    for (const [type, payload] of [
+      ['application/json', '[]'],
+      ['application/json', 'null'],
+      ['application/json', '{"__proto__": {"admin": true}, "record": {}}'],
+      ['application/json', `${'['.repeat(20_000)}${']'.repeat(20_000)}`],
+      ['text/plain', 'hello'],
+      ['application/x-www-form-urlencoded', 'a=1'],
+    ] as const) {
+      const response = await post({ authorization: `Bearer ${TOKEN}`, 'content-type': type }, payload);
+      expect(response.status, payload.slice(0, 20)).toBeGreaterThanOrEqual(400);
+      expect(response.status, payload.slice(0, 20)).toBeLessThan(500);
+      expect(((await response.json()) as { message: string }).message).toMatch(/\w{3,}/);
+    }
     const huge = await post(
       { authorization: `Bearer ${TOKEN}` },
       JSON.stringify({ pad: 'x'.repeat(100 * 1024) }),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +28,17 @@ describe('discoverFiles', () => {
       join(root, 'a', "it's $(rm -rf) ;.pdf"),
       join(root, 'z.png'),
     ]);
+  });
+
+  it('should report a named pipe as unreadable instead of skipping it or waiting on it', async () => {
+    await writeFile(join(root, 'doc.txt'), 'x');
+    execFileSync('mkfifo', [join(root, 'pipe.pdf')]);
+    const { files, problems } = await discoverFiles([root]);
+    expect(files).toEqual([join(root, 'doc.txt')]);
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ['VNPLAN_E_FILE_UNREADABLE', join(root, 'pipe.pdf')],
+    ]);
+    expect(problems[0]?.message).toContain('named pipe');
   });
 
   it('should report a symlink loop instead of walking it forever', async () => {

@@ -12,80 +12,19 @@ import {
   detectEncoding,
   encodingFromFontName,
 } from '../../src/vietnamese/encodings/index.js';
+import { byteOf } from '../../src/vietnamese/encodings/tables.js';
 import {
-  byteOf,
-  CP1258_BYTES,
-  TCVN3_BYTES,
-  VISCII_BYTES,
-  VNI_SEQUENCES,
-  VPS_BYTES,
-} from '../../src/vietnamese/encodings/tables.js';
+  encode1258Full,
+  encodeViqr,
+  encodeWith,
+  TCVN3,
+  VISCII,
+  VNI,
+  VPS,
+} from '../helpers/legacy-encoders.js';
 import { vietnameseLetters } from './letters.js';
 
 const LETTERS = vietnameseLetters();
-
-function inverse(table: Map<number, string>): Map<string, string> {
-  return new Map([...table].map(([b, ch]) => [ch, String.fromCharCode(b)]));
-}
-const TCVN3 = inverse(TCVN3_BYTES);
-const VISCII = inverse(VISCII_BYTES);
-const VPS = inverse(VPS_BYTES);
-const VNI = new Map([...VNI_SEQUENCES].map(([seq, ch]) => [ch, seq]));
-const CP1258 = inverse(CP1258_BYTES);
-
-const encodeWith = (map: Map<string, string>) => (text: string) =>
-  [...text].map((ch) => map.get(ch) ?? ch).join('');
-/** Windows-1258 writes a precomposed base (if it has one) plus a combining tone byte. */
-function encode1258(text: string): string {
-  return [...text.normalize('NFD')]
-    .map((ch) => CP1258.get(ch) ?? ch)
-    .join('')
-    .replace(/[aeouAEOU][\u0302\u0306\u031b]/gu, (m) => CP1258.get(m.normalize('NFC')) ?? m);
-}
-function encode1258Full(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    const d = ch.normalize('NFD');
-    const tone = [...d].find((c) => /[\u0300\u0301\u0303\u0309\u0323]/u.test(c)) ?? '';
-    const base = [...d]
-      .filter((c) => c !== tone)
-      .join('')
-      .normalize('NFC');
-    out += (CP1258.get(base) ?? base) + (tone ? CP1258.get(tone)! : '');
-  }
-  return out;
-}
-void encode1258;
-const VIQR_SHAPE: Record<string, string> = { '\u0306': '(', '\u0302': '^', '\u031b': '+' };
-const VIQR_TONE: Record<string, string> = {
-  '\u0301': "'",
-  '\u0300': '`',
-  '\u0309': '?',
-  '\u0303': '~',
-  '\u0323': '.',
-};
-function encodeViqr(text: string): string {
-  let out = '';
-  for (const ch of text.normalize('NFC')) {
-    if (/[.?'`~(^+]/.test(ch) && /[aeiouy]$/i.test(out)) out += '\\';
-    if (ch === 'đ') out += 'dd';
-    else if (ch === 'Đ') out += 'DD';
-    else {
-      const d = [...ch.normalize('NFD')];
-      out +=
-        d[0] +
-        d
-          .slice(1)
-          .map((m) => VIQR_SHAPE[m] ?? '')
-          .join('') +
-        d
-          .slice(1)
-          .map((m) => VIQR_TONE[m] ?? '')
-          .join('');
-    }
-  }
-  return out;
-}
 
 const SAMPLE =
   'Sở Y tế tỉnh ban hành kế hoạch triển khai thực hiện phong trào thi đua đổi mới sáng tạo và chuyển đổi số trong ngành y tế. ' +

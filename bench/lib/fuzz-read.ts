@@ -1,0 +1,46 @@
+// What `npm run bench:fuzz` does with one file: the real intake and page-reading stages up to the bitmap OCR
+// would get (tesseract itself is not fuzzed: it only ever sees bitmaps).
+import { decodeText, openSource } from '../../src/intake/index.js';
+import { imagePageBitmap } from '../../src/ocr/index.js';
+import { preprocessPage } from '../../src/ocr/preprocess.js';
+import { openPdf, pageBitmap, readPdfPage } from '../../src/pdf/index.js';
+
+/** Pages read per file: enough to reach page-level code, few enough to try many files. */
+const PAGES = 2;
+const LIMITS = { openTimeoutMs: 5_000, maxPages: 2000, maxPixels: 150_000_000 };
+const PAGE_TIMEOUT_MS = 5_000;
+
+export async function readThrough(path: string): Promise<void> {
+  const { source, data } = await openSource(path, LIMITS);
+  const pages = Math.min(PAGES, source.pageCount);
+  if (source.kind === 'text') {
+    decodeText(data, source.format, path);
+    return;
+  }
+  if (source.kind === 'image') {
+    for (let page = 1; page <= pages; page++) await preprocessPage(await imagePageBitmap(data, page, path));
+    return;
+  }
+  const document = await openPdf(data, {
+    path,
+    timeoutMs: LIMITS.openTimeoutMs,
+    maxImagePixels: LIMITS.maxPixels,
+  });
+  try {
+    for (let page = 1; page <= pages; page++) {
+      const read = await readPdfPage(document, page, { timeoutMs: PAGE_TIMEOUT_MS, path });
+      try {
+        if (read.quality.verdict === 'good') continue;
+        const bitmap = await pageBitmap(read.page, read.content, {
+          maxPixels: LIMITS.maxPixels,
+          timeoutMs: PAGE_TIMEOUT_MS,
+        });
+        await preprocessPage(bitmap);
+      } finally {
+        read.page.cleanup();
+      }
+    }
+  } finally {
+    await document.destroy();
+  }
+}
