@@ -10,14 +10,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium } from 'playwright-core';
 import { buildApi } from '../src/api/index.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { openStore } from '../src/store/index.js';
+import { CHROMIUM, launchChromium } from '../test/helpers/headless-chromium.js';
 import { generateArchive } from './plan-record-generator.js';
 
 const RECORDS = Number(process.env.VNPLAN_BENCH_RECORDS ?? 10_000);
-const CHROMIUM = process.env.VNPLAN_CHROMIUM ?? '/usr/bin/chromium';
 const REPEAT = 15;
 
 function percentile(values: number[], p: number): number {
@@ -62,18 +61,8 @@ async function main(): Promise<void> {
     }
     let view: { p50: number; p95: number; max: number } | null = null;
     if (CHROMIUM !== 'off') {
-      const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const browser = await launchChromium({ viewport: { width: 1440, height: 900 } });
+      const page = await browser.context.newPage();
       const times: number[] = [];
       for (let i = 0; i < 8; i++) {
         // A cold load each time: a fresh navigation to the Documents view until its rows are drawn.

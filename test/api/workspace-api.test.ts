@@ -8,6 +8,7 @@ import { buildApi, serverImporter, type ImportJobSnapshot } from '../../src/api/
 import { FIXTURES_DIR } from '../../src/paths.js';
 import { openStore, type PageLayout, type Store } from '../../src/store/index.js';
 import { exitOf, spawnCli } from '../helpers/cli-process.js';
+import { workerArgs } from '../helpers/queue-worker.js';
 import { PrivateRedis } from '../helpers/redis-server.js';
 import { BACKENDS } from '../helpers/store-backends.js';
 import { fixture, loadRecordFixtures } from '../helpers/store-fixtures.js';
@@ -263,17 +264,7 @@ describe('workspace imports on the queue (SQLite, Redis, a vnplan worker process
     redis = await PrivateRedis.start();
     const prefix = `vnplan-web-${process.pid}`;
     store = await openStore(db);
-    worker = spawnCli([
-      'worker',
-      '--redis',
-      redis.url,
-      '--db',
-      db,
-      '--queue-prefix',
-      prefix,
-      '--workers',
-      '1',
-    ]);
+    worker = spawnCli(workerArgs(redis.url, db, prefix));
     const imports = serverImporter(store, { redisUrl: redis.url, queuePrefix: prefix });
     closeImporter = imports.close;
     app = buildApi(store, { token: TOKEN, importRoot: FIXTURES_DIR, importer: imports.importer });

@@ -9,6 +9,7 @@ import { openStore } from '../../src/store/index.js';
 import { exitOf, spawnCli } from '../helpers/cli-process.js';
 import { pdfWithBadSecondPage } from '../helpers/bad-page-pdf.js';
 import { planText } from '../helpers/plan-text.js';
+import { workerArgs } from '../helpers/queue-worker.js';
 import { PrivateRedis } from '../helpers/redis-server.js';
 
 const SCANS = [
@@ -49,25 +50,11 @@ function importArgs(): string[] {
   return ['import', batch, '--db', db, '--redis', redis.url, '--queue-prefix', prefix, '--json'];
 }
 
-function workerArgs(): string[] {
-  return [
-    'worker',
-    '--redis',
-    redis.url,
-    '--db',
-    db,
-    '--queue-prefix',
-    prefix,
-    '--workers',
-    '1',
-    // Short enough that a killed worker's page is taken over within seconds, long enough that a worker
-    // starved of CPU on a loaded machine (loading the language model, repairing a document) keeps its locks.
-    '--lock-duration',
-    '12000',
-    '--stalled-interval',
-    '4000',
-  ];
-}
+/**
+ * Short enough that a killed worker's page is taken over within seconds, long enough that a worker starved
+ * of CPU on a loaded machine (loading the language model, repairing a document) keeps its locks.
+ */
+const LOCKS = ['--lock-duration', '12000', '--stalled-interval', '4000'];
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -81,7 +68,7 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number
 
 describe('queue mode', () => {
   it('should store every document exactly once when a worker is SIGKILLed mid-page', async () => {
-    const workerA = spawnCli(workerArgs());
+    const workerA = spawnCli(workerArgs(redis.url, db, prefix, ...LOCKS));
     const importer = spawnCli(importArgs());
 
     // Kill worker A while it holds an OCR page of a scan, with worker B ready to take over.
@@ -94,7 +81,7 @@ describe('queue mode', () => {
     } finally {
       await pages.close();
     }
-    const workerB = spawnCli(workerArgs());
+    const workerB = spawnCli(workerArgs(redis.url, db, prefix, ...LOCKS));
     workerA.kill('SIGKILL');
 
     const code = await exitOf(importer, 240_000);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { exitOf, spawnCli } from '../helpers/cli-process.js';
 import { planText } from '../helpers/plan-text.js';
+import { workerArgs } from '../helpers/queue-worker.js';
 import { PrivateRedis } from '../helpers/redis-server.js';
 
 const DOCUMENTS = 8;
@@ -45,17 +46,7 @@ describe('queue mode across a Redis restart', () => {
     }
     const restart = redis.restart(2000);
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const worker = spawnCli([
-      'worker',
-      '--redis',
-      redis.url,
-      '--db',
-      db,
-      '--queue-prefix',
-      prefix,
-      '--workers',
-      '1',
-    ]);
+    const worker = spawnCli(workerArgs(redis.url, db, prefix));
     await restart;
 
     expect(await exitOf(importer, 120_000)).toBe(0);
