@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access, readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { VnplanError } from '../errors/index.js';
 import { notRegularFile } from '../intake/file-kind.js';
 
@@ -17,9 +17,14 @@ const CLUTTER = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
 /**
  * Expands files and folders (recursively) into the files to import. Symbolic links are followed, but a
  * link back into a folder already on the current path is reported as a loop instead of being walked.
- * Named pipes, sockets and devices are reported as unreadable (reading one could wait forever).
+ * Named pipes, sockets and devices are reported as unreadable (reading one could wait forever). Files in
+ * `skip` (the archive's own database files) are passed over inside folders; named alone they are imported.
  */
-export async function discoverFiles(paths: readonly string[]): Promise<Discovery> {
+export async function discoverFiles(
+  paths: readonly string[],
+  skip: readonly string[] = [],
+): Promise<Discovery> {
+  const skipped = new Set(skip.map((path) => resolve(path)));
   const files: string[] = [];
   const problems: VnplanError[] = [];
 
@@ -47,7 +52,7 @@ export async function discoverFiles(paths: readonly string[]): Promise<Discovery
       }
       const inner = new Set(ancestors).add(real);
       for (const entry of entries) {
-        if (CLUTTER.has(entry) || entry.startsWith('.')) continue;
+        if (CLUTTER.has(entry) || entry.startsWith('.') || skipped.has(join(real, entry))) continue;
         await visit(join(path, entry), inner);
       }
       return;

@@ -33,7 +33,7 @@ export class ImportBatch {
     listener?: ImportListener,
   ): Promise<ImportBatch> {
     const runId = await sink.startRun(`${label} of ${paths.join(', ')}`);
-    const { files, problems } = await discoverFiles(paths);
+    const { files, problems } = await discoverFiles(paths, sink.files);
     const batch = new ImportBatch(runId, files, sink, listener);
     batch.emit({ type: 'discovered', files: files.length + problems.length });
     for (const problem of problems) await batch.fail(problem.path ?? '', problem, null);

@@ -6,5 +6,5 @@ import type { Store } from '../store/index.js';
  */
 export type ImportSink = Pick<
   Store,
-  'hasDocument' | 'putDocument' | 'recordFailure' | 'startRun' | 'finishRun'
+  'files' | 'hasDocument' | 'putDocument' | 'recordFailure' | 'startRun' | 'finishRun'
 >;

@@ -46,6 +46,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 /** PostgreSQL through a pg pool: many processes on many machines can write at once. */
 export class PostgresBackend implements SqlBackend {
   readonly kind = 'postgres' as const;
+  readonly files: readonly string[] = [];
   private readonly pool: pg.Pool;
   private readonly runner: SqlRunner;
 

@@ -17,6 +17,8 @@ export interface ChunkHit {
 /** What differs between SQLite and PostgreSQL: connections, transactions and the full-text index. */
 export interface SqlBackend extends SqlRunner {
   readonly kind: 'sqlite' | 'postgres';
+  /** Files on this machine the database keeps itself in (none for a server). */
+  readonly files: readonly string[];
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   /** Applies pending migrations; refuses a schema newer than this code knows. */

@@ -111,6 +111,10 @@ function textBySection(
 export class SqlStore implements Store {
   constructor(private readonly db: SqlBackend) {}
 
+  get files(): readonly string[] {
+    return this.db.files;
+  }
+
   get backend(): 'sqlite' | 'postgres' {
     return this.db.kind;
   }

@@ -25,6 +25,7 @@ const quote = (term: string): string => `"${term.replaceAll('"', '""')}"`;
 /** SQLite through better-sqlite3: one connection, WAL, statements cached; async calls run one at a time. */
 export class SqliteBackend implements SqlBackend {
   readonly kind = 'sqlite' as const;
+  readonly files: readonly string[];
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   /**
@@ -43,6 +44,10 @@ export class SqliteBackend implements SqlBackend {
       SqliteBackend.locks.set(lockKey, lock);
     }
     this.lock = lock;
+    this.files =
+      path === ':memory:'
+        ? []
+        : ['', '-journal', '-wal', '-shm'].map((suffix) => `${resolve(path)}${suffix}`);
     try {
       // The busy timeout first: several worker processes may open (and switch to WAL) one file at once.
       this.db = new Database(path, { timeout: 30_000 });
@@ -165,9 +170,9 @@ export class SqliteBackend implements SqlBackend {
   async sizeBytes(): Promise<number> {
     await this.lock.run(async () => this.db.pragma('wal_checkpoint(TRUNCATE)'));
     let size = 0;
-    for (const suffix of ['', '-wal', '-shm']) {
+    for (const file of this.files) {
       try {
-        size += statSync(`${this.path}${suffix}`).size;
+        size += statSync(file).size;
       } catch {
         // The file does not exist (in-memory database or no WAL yet).
       }

@@ -211,6 +211,11 @@ export interface StoreStats {
  */
 export interface Store {
   readonly backend: 'sqlite' | 'postgres';
+  /**
+   * Files on this machine the archive keeps itself in (SQLite's database, its journal, WAL and shared
+   * memory; none for PostgreSQL): an import of the folder holding them skips them.
+   */
+  readonly files: readonly string[];
   /** Stores a document whole or not at all; storing an id again replaces it atomically. */
   putDocument(processed: ProcessedDocument, runId?: string): Promise<void>;
   /** Stores several documents in one transaction (all or none): far fewer commits for bulk loads. */

@@ -30,6 +30,14 @@ describe('discoverFiles', () => {
     ]);
   });
 
+  it('should pass over the files it is told to skip inside folders, but not when named alone', async () => {
+    await writeFile(join(root, 'doc.txt'), 'x');
+    await writeFile(join(root, 'vnplan.db'), 'SQLite format 3');
+    const skip = [join(root, 'vnplan.db'), join(root, 'vnplan.db-wal')];
+    expect((await discoverFiles([root], skip)).files).toEqual([join(root, 'doc.txt')]);
+    expect((await discoverFiles([join(root, 'vnplan.db')], skip)).files).toEqual([join(root, 'vnplan.db')]);
+  });
+
   it('should report a named pipe as unreadable instead of skipping it or waiting on it', async () => {
     await writeFile(join(root, 'doc.txt'), 'x');
     execFileSync('mkfifo', [join(root, 'pipe.pdf')]);

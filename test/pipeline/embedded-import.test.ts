@@ -104,6 +104,19 @@ describe('vnplan import (embedded)', () => {
     expect(parse(again.output()).at(-1)).toMatchObject({ stored: 0, duplicates: 4, failed: 3 });
   }, 180_000);
 
+  it('should pass over its own archive files when importing the folder that holds them', async () => {
+    const folder = join(dir, 'archive-beside-documents');
+    await mkdir(folder);
+    await writeFile(join(folder, 'kế hoạch 7.txt'), planText(7));
+    const db = join(folder, 'vnplan.db');
+    const first = spawnCli(['import', folder, '--db', db, '--json']);
+    expect(await exitOf(first, 60_000)).toBe(0);
+    // Now vnplan.db (and its WAL while open) lies in the folder being imported.
+    const again = spawnCli(['import', folder, '--db', db, '--json']);
+    expect(await exitOf(again, 60_000)).toBe(0);
+    expect(parse(again.output()).at(-1)).toMatchObject({ stored: 0, failed: 0, duplicates: 1 });
+  });
+
   it('should exit 1 with one line when the import itself cannot run', async () => {
     const run = spawnCli(['import', batch, '--db', 'postgres://nobody@127.0.0.1:1/none', '--json']);
     expect(await exitOf(run, 60_000)).toBe(1);
