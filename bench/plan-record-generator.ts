@@ -4,6 +4,7 @@
  * form) and documents outside the archive; deadlines are annual or one-off; awards follow the
  * usual forms. The vocabulary is Vietnamese administrative language, not any one document.
  */
+import { seededRandom } from '../scripts/hostile/bytes.js';
 import { createHash } from 'node:crypto';
 import { referenceKey, type ProcessedDocument, type Reference, type Section } from '../src/record/index.js';
 
@@ -146,17 +147,7 @@ const NATIONAL: { text: string; type: string; number: string; iso: string; issue
   },
 ];
 
-/** Mulberry32: a small seeded generator, so the archive is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 interface Made {
   number: string;
