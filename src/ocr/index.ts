@@ -7,7 +7,8 @@ export {
 } from './preprocess.js';
 export { measureSkew } from './skew.js';
 export { detectOrientation, detectRotation, type Orientation, type Rotation } from './orientation.js';
-export { ocrBitmap, rawLinesOf, type OcrPageOptions } from './recognise-page.js';
+export { ocrBitmap, type OcrPageOptions } from './recognise-page.js';
+export { rawLinesOf } from './tesseract-lines.js';
 export { imagePageBitmap } from './image-page.js';
 export { readDocumentText, readPage, type ReadTextOptions } from './read-document.js';
 export { pageText, documentPlainText } from './plain-text.js';

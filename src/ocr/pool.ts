@@ -24,6 +24,11 @@ export interface RecognitionRequest {
   dpi: number;
   /** Page number, for error messages. */
   page: number;
+  /**
+   * 'page': find blocks and columns (a whole page); 'block': the image is one block of text lines (a
+   * region cut out of a page). @defaultValue 'page'
+   */
+  layout?: 'page' | 'block';
 }
 
 interface Slot {
@@ -131,7 +136,7 @@ export class OcrPool {
       const worker = await slot.worker;
       const work = (async () => {
         await worker.setParameters({
-          tessedit_pageseg_mode: PSM.AUTO,
+          tessedit_pageseg_mode: request.layout === 'block' ? PSM.SINGLE_BLOCK : PSM.AUTO,
           user_defined_dpi: String(Math.round(request.dpi)),
           preserve_interword_spaces: '0',
           // tesseract prints notes ("Detected 12 diacritics") to stdout unless told otherwise.

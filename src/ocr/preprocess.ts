@@ -43,6 +43,8 @@ export const DEFAULT_PREPROCESS: Readonly<PreprocessOptions> = Object.freeze({
 export interface PreparedPage {
   /** The cleaned page as a binary PGM (P5) file, which tesseract reads without decoding cost. */
   pgm: Buffer;
+  /** The same pixels as an image (a view into `pgm`). */
+  image: GrayImage;
   width: number;
   height: number;
   dpi: number;
@@ -78,6 +80,12 @@ async function run(image: Sharp): Promise<GrayImage> {
   const { data, info } = await image.grayscale().raw().toBuffer({ resolveWithObject: true });
   if (info.channels !== 1) throw new Error(`expected one channel, got ${info.channels}`);
   return { data, width: info.width, height: info.height };
+}
+
+/** A gray image as a binary PGM (P5) file. */
+export function grayToPgm(image: GrayImage): Buffer {
+  const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'ascii');
+  return Buffer.concat([header, image.data]);
 }
 
 /** Cleans a page bitmap for OCR and reports what it measured (skew, rotation). */
@@ -122,9 +130,10 @@ export async function preprocessPage(
     const threshold = otsuThreshold(image.data);
     for (let i = 0; i < image.data.length; i++) image.data[i] = image.data[i]! < threshold ? 0 : 255;
   }
-  const header = Buffer.from(`P5\n${image.width} ${image.height}\n255\n`, 'ascii');
+  const pgm = grayToPgm(image);
   return {
-    pgm: Buffer.concat([header, image.data]),
+    pgm,
+    image: { data: pgm.subarray(pgm.length - image.data.length), width: image.width, height: image.height },
     width: image.width,
     height: image.height,
     dpi,

@@ -1,33 +1,19 @@
-import type { Page } from 'tesseract.js';
-import type { PageText, TextWord } from '../document-text.js';
-import { orderLines, type RawLine, type ReadingOrderOptions } from '../layout/index.js';
+import type { PageText } from '../document-text.js';
+import { orderLines, type ReadingOrderOptions } from '../layout/index.js';
 import type { PageBitmap } from '../pdf/page-image.js';
 import type { OcrPool } from './pool.js';
+import { recoverMissedLines } from './missed-text.js';
 import { preprocessPage, type PreprocessOptions } from './preprocess.js';
+import { rawLinesOf } from './tesseract-lines.js';
 
 export interface OcrPageOptions {
   preprocess?: Partial<PreprocessOptions>;
   readingOrder?: Partial<ReadingOrderOptions>;
-}
-
-/** tesseract's lines with their words, NFC, skipping empty words. */
-export function rawLinesOf(page: Page): RawLine[] {
-  const lines: RawLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const paragraph of block.paragraphs) {
-      for (const line of paragraph.lines) {
-        const words: TextWord[] = line.words
-          .map((word) => ({
-            text: word.text.normalize('NFC').trim(),
-            confidence: Math.max(0, Math.min(100, word.confidence)),
-            bbox: { x0: word.bbox.x0, y0: word.bbox.y0, x1: word.bbox.x1, y1: word.bbox.y1 },
-          }))
-          .filter((word) => word.text !== '');
-        if (words.length > 0) lines.push({ words });
-      }
-    }
-  }
-  return lines;
+  /**
+   * Read again the regions with ink where the page pass found no words (signature blocks under a seal
+   * are the usual case; see missed-text.ts). @defaultValue true
+   */
+  recoverMissedText?: boolean;
 }
 
 /** Cleans a page image, recognises it in the pool and puts its lines in reading order. */
@@ -39,7 +25,10 @@ export async function ocrBitmap(
 ): Promise<PageText> {
   const prepared = await preprocessPage(bitmap, options.preprocess);
   const result = await pool.recognise({ image: prepared.pgm, dpi: prepared.dpi, page: pageNumber });
-  const lines = orderLines(rawLinesOf(result), options.readingOrder);
+  const pageLines = rawLinesOf(result);
+  if (options.recoverMissedText ?? true)
+    pageLines.push(...(await recoverMissedLines(prepared.image, prepared.dpi, pageLines, pool, pageNumber)));
+  const lines = orderLines(pageLines, options.readingOrder);
   const words = lines.flatMap((line) => line.words ?? []);
   const letters = words.reduce((sum, word) => sum + word.text.length, 0);
   const meanConfidence =

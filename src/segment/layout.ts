@@ -643,7 +643,9 @@ function readTail(lines: LogicalLine[], start: number, layout: DocumentLayout): 
       if (
         previous &&
         (!endsClause(previous.text) || (dashed && !archived && continuesDashItem(previous, line))) &&
-        !isSignatureStart(line.text)
+        !isSignatureStart(line.text) &&
+        // After "Lưu: …" a name on a line of its own is the signer's (the position above it unread).
+        !(archived && isPersonName(line.text))
       ) {
         itemLines.push(line);
         continue;

@@ -122,6 +122,19 @@ describe('segmentDocument', () => {
     expect(layout.signerName?.text).toBe('Lê Văn An');
   });
 
+  it('should take a name under an unfinished "Lưu" line as the signer, not as more of that item', () => {
+    const layout = analyseLayout(
+      documentTextFromString(
+        'QUYẾT ĐỊNH\nThử nghiệm\nĐiều 1. Làm việc.\nNơi nhận:\n- Như Điều 1;\n- Lưu: VT, QHĐP (2)\nLê Minh Hưng',
+      ),
+    );
+    expect(layout.recipientLists[0]?.items.map((item) => item.text)).toEqual([
+      '- Như Điều 1;',
+      '- Lưu: VT, QHĐP (2)',
+    ]);
+    expect(layout.signerName?.text).toBe('Lê Minh Hưng');
+  });
+
   it('should return a tree, not throw, for text that is no document at all', () => {
     for (const text of ['', '   \n\n', '!!!\f???', 'x'.repeat(50_000), 'I.\nII.\n1.\n-\n+\na)']) {
       expect(() => segmentDocument(documentTextFromString(text))).not.toThrow();
