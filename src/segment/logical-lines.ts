@@ -135,44 +135,24 @@ function mergeBrokenHeaderLines(lines: LogicalLine[]): LogicalLine[] {
       next.line === line.line + 1 &&
       line.column === undefined &&
       next.column === undefined;
-    if (
+    // A header word in capitals over the rest in capitals ("HỘI" / "ĐỒNG NHÂN DÂN", "QUYẾT" / "ĐỊNH"); a
+    // place over its date ("Hà" / "Nội, ngày …"); a signer's name broken after its first words.
+    const brokenHeaderLine =
       joinable &&
-      isUpperWord(line.text) &&
-      /^[\p{Lu}Đ“"]/u.test(next.text) &&
-      isUpperLine(next.text) &&
-      !typeHeadingName(line.text) &&
-      !parseMarkerLike(next.text)
-    ) {
-      lines[index + 1] = {
-        ...next,
-        text: `${line.text} ${next.text}`,
-        raw: `${line.raw} ${next.raw}`,
-        line: line.line,
-      };
-      continue;
-    }
-    if (
-      joinable &&
-      index < 60 &&
-      /^[\p{L}. ]{2,25}$/u.test(line.text) &&
-      /^[\p{L}. ]{1,25},\s*ng[àa]y\s*(?:\d|tháng)/u.test(next.text) &&
-      !/,/.test(line.text)
-    ) {
-      lines[index + 1] = {
-        ...next,
-        text: `${line.text} ${next.text}`,
-        raw: `${line.raw} ${next.raw}`,
-        line: line.line,
-      };
-      continue;
-    }
-    if (
-      joinable &&
-      previous &&
-      isUpperLine(previous.text) &&
-      isCapitalisedWords(line.text, 1) &&
-      isCapitalisedWords(next.text, 4)
-    ) {
+      ((isUpperWord(line.text) &&
+        /^[\p{Lu}Đ“"]/u.test(next.text) &&
+        isUpperLine(next.text) &&
+        !typeHeadingName(line.text) &&
+        !parseMarkerLike(next.text)) ||
+        (index < 60 &&
+          /^[\p{L}. ]{2,25}$/u.test(line.text) &&
+          /^[\p{L}. ]{1,25},\s*ng[àa]y\s*(?:\d|tháng)/u.test(next.text) &&
+          !/,/.test(line.text)) ||
+        (previous &&
+          isUpperLine(previous.text) &&
+          isCapitalisedWords(line.text, 1) &&
+          isCapitalisedWords(next.text, 4)));
+    if (brokenHeaderLine) {
       lines[index + 1] = {
         ...next,
         text: `${line.text} ${next.text}`,

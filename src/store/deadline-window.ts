@@ -4,6 +4,19 @@ import type { Deadline } from '../record/index.js';
 export type DeadlineWindow =
   { kind: 'once'; start: string; end: string } | { kind: 'annual'; startDay: string; endDay: string } | null;
 
+/** A row of the deadlines table as the queries read it: its window columns and what it says. */
+export interface DeadlineRow {
+  document_id: string;
+  kind: 'annual' | 'once';
+  start_date: string | null;
+  end_date: string | null;
+  start_day: string | null;
+  end_day: string | null;
+  action: string | null;
+  responsible: string | null;
+  text: string;
+}
+
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 function daysInMonth(year: number, month: number): number {

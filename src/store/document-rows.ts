@@ -10,6 +10,7 @@ import {
 } from '../record/index.js';
 import { deadlineWindow } from './deadline-window.js';
 import { foldText } from './fold.js';
+import type { StoredSection } from './store.js';
 import { pageLayoutRows, type PageLayoutRow } from './page-layouts.js';
 
 /** Everything one document writes into the database, backend-independent. */
@@ -68,18 +69,7 @@ export interface DocumentRows {
     occasion: string | null;
     text: string;
   }[];
-  sections: {
-    ord: number;
-    parentOrd: number | null;
-    kind: string;
-    label: string | null;
-    heading: string | null;
-    level: number;
-    page: number;
-    line: number;
-    endPage: number;
-    endLine: number;
-  }[];
+  sections: Omit<StoredSection, 'text'>[];
   /** Searchable runs of lines: one per section and page, lines outside any section under null. */
   chunks: { sectionOrd: number | null; page: number; line: number; text: string; folded: string }[];
   edits: { ord: number; page: number; line: number; json: string }[];

@@ -1,4 +1,4 @@
-import { concreteDates, type DeadlineWindow } from './deadline-window.js';
+import { concreteDates, type DeadlineRow, type DeadlineWindow } from './deadline-window.js';
 import { annualCondition, boundaryDate } from './query-filters.js';
 import type { SqlRunner } from './sql-backend.js';
 import type { ArchiveOverview, DeadlineOccurrence } from './store.js';
@@ -50,19 +50,7 @@ export async function readDeadlines(
   const to = boundaryDate(toDate, 'end', 'to');
   const params: unknown[] = [from, to];
   const annual = annualCondition(from, to, params);
-  const rows = await db.all<{
-    document_id: string;
-    kind: 'annual' | 'once';
-    start_date: string | null;
-    end_date: string | null;
-    start_day: string | null;
-    end_day: string | null;
-    action: string | null;
-    responsible: string | null;
-    text: string;
-    number: string | null;
-    title: string | null;
-  }>(
+  const rows = await db.all<DeadlineRow & { number: string | null; title: string | null }>(
     `SELECT dl.document_id, dl.kind, dl.start_date, dl.end_date, dl.start_day, dl.end_day, dl.action,
             dl.responsible, dl.text, d.number, d.title
      FROM deadlines dl JOIN documents d ON d.id = dl.document_id

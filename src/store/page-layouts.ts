@@ -46,17 +46,8 @@ export function pageLayoutRows(text: DocumentText): PageLayoutRow[] {
  * Archives written before layouts were kept give lines without boxes.
  */
 export async function readPageLayouts(db: SqlRunner, id: string, pageCount: number): Promise<PageLayout[]> {
-  const layouts = await db.all<{
-    page: number;
-    source: string;
-    width: number | null;
-    height: number | null;
-    dpi: number | null;
-    rotation: number | null;
-    skew: number | null;
-    lines_json: string;
-  }>(
-    'SELECT page, source, width, height, dpi, rotation, skew, lines_json FROM page_layouts WHERE document_id = ? ORDER BY page',
+  const layouts = await db.all<PageLayoutRow>(
+    'SELECT page, source, width, height, dpi, rotation, skew, lines_json AS "linesJson" FROM page_layouts WHERE document_id = ? ORDER BY page',
     [id],
   );
   const chunks = await db.all<{ page: number; line: number; text: string }>(
@@ -74,7 +65,7 @@ export async function readPageLayouts(db: SqlRunner, id: string, pageCount: numb
   const last = Math.max(pageCount, ...layoutByPage.keys(), ...textByPage.keys());
   for (let page = 1; page <= last; page++) {
     const layout = layoutByPage.get(page);
-    const geometry = layout ? (JSON.parse(layout.lines_json) as StoredLine[]) : [];
+    const geometry = layout ? (JSON.parse(layout.linesJson) as StoredLine[]) : [];
     const texts = textByPage.get(page) ?? [];
     const count = Math.max(geometry.length, texts.length);
     const lines: PageLine[] = Array.from({ length: count }, (_, index) => {

@@ -60,6 +60,15 @@ export async function importMissingParents(
   const loaded = new Map<string, { doc: ProcessedDocument; keys: string[] } | null>();
   const done = new Set<string>();
   const result: ParentResolution = { imported: [], rounds: 0, failed: 0 };
+  const recordFailure = async (file: string, failure: VnplanError): Promise<void> => {
+    await store.recordFailure({
+      file,
+      code: failure.code,
+      message: failure.message,
+      runId: options.runId,
+    });
+    result.failed++;
+  };
   for (let round = 1; round <= maxDepth; round++) {
     const missing = new Set((await store.missingParents({ limit: 1000 })).map((parent) => parent.key));
     if (missing.size === 0) break;
@@ -72,14 +81,7 @@ export async function importMissingParents(
           const doc = await load(file);
           loaded.set(file, doc ? { doc, keys: documentKeys(doc.record) } : null);
         } catch (error) {
-          const failure = asVnplanError(error, file);
-          await store.recordFailure({
-            file,
-            code: failure.code,
-            message: failure.message,
-            runId: options.runId,
-          });
-          result.failed++;
+          await recordFailure(file, asVnplanError(error, file));
           loaded.set(file, null);
         }
       }
@@ -98,13 +100,7 @@ export async function importMissingParents(
       } catch (error) {
         const failure = asVnplanError(error, file);
         if (failure.code === 'VNPLAN_E_DB_UNAVAILABLE') throw failure;
-        await store.recordFailure({
-          file,
-          code: failure.code,
-          message: failure.message,
-          runId: options.runId,
-        });
-        result.failed++;
+        await recordFailure(file, failure);
       }
     }
     if (importedThisRound === 0) break;

@@ -57,3 +57,23 @@ export async function insertMany(
     );
   }
 }
+
+/**
+ * Inserts one document's rows of a child table: `columns` maps each column to the row property it takes,
+ * and every row gets the document's id in `document_id`.
+ */
+export function insertDocumentRows<Row>(
+  tx: SqlRunner,
+  table: string,
+  documentId: string,
+  rows: readonly Row[],
+  columns: Readonly<Record<string, keyof Row>>,
+): Promise<void> {
+  const names = Object.keys(columns);
+  return insertMany(
+    tx,
+    table,
+    ['document_id', ...names],
+    rows.map((row) => [documentId, ...names.map((name) => row[columns[name]!])]),
+  );
+}

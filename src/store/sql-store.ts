@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VnplanError } from '../errors/index.js';
 import type { Finding } from '../findings.js';
 import { PlanRecord, ProcessedDocument, type Relation, type RestorationEdit } from '../record/index.js';
-import { concreteDates, type DeadlineWindow } from './deadline-window.js';
+import { concreteDates, type DeadlineRow, type DeadlineWindow } from './deadline-window.js';
 import { documentRows, type DocumentRows } from './document-rows.js';
 import { foldText, searchTerms } from './fold.js';
 import { issuersAgree } from './issuer-match.js';
@@ -10,7 +10,7 @@ import { checkedCorrection, insertCorrection, readCorrections } from './correcti
 import { readDeadlines, readOverview } from './overview.js';
 import { readPageLayouts } from './page-layouts.js';
 import { deadlineRange, orderClause, whereClause } from './query-filters.js';
-import { insertMany, type SqlBackend, type SqlRunner } from './sql-backend.js';
+import { insertDocumentRows, insertMany, type SqlBackend, type SqlRunner } from './sql-backend.js';
 import { makeSnippet } from './snippet.js';
 import type { Correction } from '../review/index.js';
 import type {
@@ -201,131 +201,75 @@ export class SqlStore implements Store {
       ['document_id', 'key'],
       rows.keys.map((key) => [id, key]),
     );
-    await insertMany(
-      tx,
-      'doc_references',
-      [
-        'document_id',
-        'ord',
-        'key',
-        'relation',
-        'type',
-        'number',
-        'number_folded',
-        'issuer',
-        'issuer_folded',
-        'date',
-        'title',
-        'text',
-      ],
-      rows.references.map((r) => [
-        id,
-        r.ord,
-        r.key,
-        r.relation,
-        r.type,
-        r.number,
-        r.numberFolded,
-        r.issuer,
-        r.issuerFolded,
-        r.date,
-        r.title,
-        r.text,
-      ]),
-    );
-    await insertMany(
-      tx,
-      'deadlines',
-      [
-        'document_id',
-        'ord',
-        'kind',
-        'start_date',
-        'end_date',
-        'start_day',
-        'end_day',
-        'action',
-        'responsible',
-        'text',
-      ],
-      rows.deadlines.map((x) => [
-        id,
-        x.ord,
-        x.kind,
-        x.startDate,
-        x.endDate,
-        x.startDay,
-        x.endDay,
-        x.action,
-        x.responsible,
-        x.text,
-      ]),
-    );
-    await insertMany(
-      tx,
-      'awards',
-      ['document_id', 'ord', 'form', 'form_folded', 'conferred_by', 'occasion', 'text'],
-      rows.awards.map((a) => [id, a.ord, a.form, a.formFolded, a.conferredBy, a.occasion, a.text]),
-    );
-    await insertMany(
-      tx,
-      'sections',
-      [
-        'document_id',
-        'ord',
-        'parent_ord',
-        'kind',
-        'label',
-        'heading',
-        'level',
-        'page',
-        'line',
-        'end_page',
-        'end_line',
-      ],
-      rows.sections.map((s) => [
-        id,
-        s.ord,
-        s.parentOrd,
-        s.kind,
-        s.label,
-        s.heading,
-        s.level,
-        s.page,
-        s.line,
-        s.endPage,
-        s.endLine,
-      ]),
-    );
+    await insertDocumentRows(tx, 'doc_references', id, rows.references, {
+      ord: 'ord',
+      key: 'key',
+      relation: 'relation',
+      type: 'type',
+      number: 'number',
+      number_folded: 'numberFolded',
+      issuer: 'issuer',
+      issuer_folded: 'issuerFolded',
+      date: 'date',
+      title: 'title',
+      text: 'text',
+    });
+    await insertDocumentRows(tx, 'deadlines', id, rows.deadlines, {
+      ord: 'ord',
+      kind: 'kind',
+      start_date: 'startDate',
+      end_date: 'endDate',
+      start_day: 'startDay',
+      end_day: 'endDay',
+      action: 'action',
+      responsible: 'responsible',
+      text: 'text',
+    });
+    await insertDocumentRows(tx, 'awards', id, rows.awards, {
+      ord: 'ord',
+      form: 'form',
+      form_folded: 'formFolded',
+      conferred_by: 'conferredBy',
+      occasion: 'occasion',
+      text: 'text',
+    });
+    await insertDocumentRows(tx, 'sections', id, rows.sections, {
+      ord: 'ord',
+      parent_ord: 'parentOrd',
+      kind: 'kind',
+      label: 'label',
+      heading: 'heading',
+      level: 'level',
+      page: 'page',
+      line: 'line',
+      end_page: 'endPage',
+      end_line: 'endLine',
+    });
     await this.db.insertChunks(tx, id, rows.chunks);
-    await insertMany(
-      tx,
-      'restoration_edits',
-      ['document_id', 'ord', 'page', 'line', 'edit_json'],
-      rows.edits.map((e) => [id, e.ord, e.page, e.line, e.json]),
-    );
-    await insertMany(
-      tx,
-      'page_layouts',
-      ['document_id', 'page', 'source', 'width', 'height', 'dpi', 'rotation', 'skew', 'lines_json'],
-      rows.pages.map((p) => [
-        id,
-        p.page,
-        p.source,
-        p.width,
-        p.height,
-        p.dpi,
-        p.rotation,
-        p.skew,
-        p.linesJson,
-      ]),
-    );
-    await insertMany(
-      tx,
-      'findings',
-      ['document_id', 'ord', 'stage', 'code', 'severity', 'page', 'finding_json'],
-      rows.findings.map((f) => [id, f.ord, f.stage, f.code, f.severity, f.page, f.json]),
-    );
+    await insertDocumentRows(tx, 'restoration_edits', id, rows.edits, {
+      ord: 'ord',
+      page: 'page',
+      line: 'line',
+      edit_json: 'json',
+    });
+    await insertDocumentRows(tx, 'page_layouts', id, rows.pages, {
+      page: 'page',
+      source: 'source',
+      width: 'width',
+      height: 'height',
+      dpi: 'dpi',
+      rotation: 'rotation',
+      skew: 'skew',
+      lines_json: 'linesJson',
+    });
+    await insertDocumentRows(tx, 'findings', id, rows.findings, {
+      ord: 'ord',
+      stage: 'stage',
+      code: 'code',
+      severity: 'severity',
+      page: 'page',
+      finding_json: 'json',
+    });
   }
 
   private async candidates(tx: SqlRunner, keys: string[]): Promise<Map<string, Candidate[]>> {
@@ -544,15 +488,7 @@ export class SqlStore implements Store {
     rows: DocumentSummary[],
     range: { from?: string; to?: string },
   ): Promise<void> {
-    const deadlines = await this.db.all<{
-      document_id: string;
-      kind: 'annual' | 'once';
-      start_date: string | null;
-      end_date: string | null;
-      start_day: string | null;
-      end_day: string | null;
-      action: string | null;
-    }>(
+    const deadlines = await this.db.all<Omit<DeadlineRow, 'responsible' | 'text'>>(
       `SELECT document_id, kind, start_date, end_date, start_day, end_day, action FROM deadlines
        WHERE document_id IN (${placeholders(rows.length)}) ORDER BY document_id, ord`,
       rows.map((row) => row.id),

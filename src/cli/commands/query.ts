@@ -7,48 +7,24 @@ import { formatTable } from '../output/table.js';
 import { addDbOption, withStore } from '../store-access.js';
 import { outputWidth, parseCount } from './command-options.js';
 
-interface QueryOptions {
-  db?: string;
-  type?: string;
-  issuer?: string;
-  symbol?: string;
-  number?: string;
-  issuedFrom?: string;
-  issuedTo?: string;
-  deadlineFrom?: string;
-  deadlineTo?: string;
-  award?: string;
-  cites?: string;
-  periodYear?: string;
+/** Commander's options: every filter as typed on the command line, plus output and paging. */
+type QueryOptions = { [Filter in Exclude<keyof QueryFilters, 'missingParents'>]?: string } & {
   missingParents?: boolean;
+  db?: string;
   limit?: string;
   offset?: string;
   json?: boolean;
   csv?: boolean;
-}
+};
 
 export function filtersOf(options: QueryOptions): QueryFilters {
-  const filters: QueryFilters = {
-    type: options.type,
-    issuer: options.issuer,
-    symbol: options.symbol,
-    number: options.number,
-    issuedFrom: options.issuedFrom,
-    issuedTo: options.issuedTo,
-    deadlineFrom: options.deadlineFrom,
-    deadlineTo: options.deadlineTo,
-    award: options.award,
-    cites: options.cites,
-    missingParents: options.missingParents,
-  };
-  if (options.periodYear !== undefined) {
-    if (!/^\d{4}$/.test(options.periodYear.trim()))
-      throw new VnplanError('VNPLAN_E_USAGE', {
-        detail: `--period-year expects a year such as 2026, not "${options.periodYear}"`,
-      });
-    filters.periodYear = Number(options.periodYear);
-  }
-  return filters;
+  const { db: _db, limit: _limit, offset: _offset, json: _json, csv: _csv, periodYear, ...filters } = options;
+  if (periodYear === undefined) return filters;
+  if (!/^\d{4}$/.test(periodYear.trim()))
+    throw new VnplanError('VNPLAN_E_USAGE', {
+      detail: `--period-year expects a year such as 2026, not "${periodYear}"`,
+    });
+  return { ...filters, periodYear: Number(periodYear) };
 }
 
 const deadlineText = (row: DocumentSummary): string =>
