@@ -21,9 +21,13 @@ GlobalFonts.registerFromPath(join(FONT_DIR, 'DejaVuSerif.ttf'), 'VSerif');
 GlobalFonts.registerFromPath(join(FONT_DIR, 'DejaVuSans.ttf'), 'VSans');
 const cacheAt = process.argv.indexOf('--cache');
 const cache = cacheAt > 0 ? process.argv[cacheAt + 1]! : '/tmp/vnplan-heldout-scan';
+const letterDoubtAt = process.argv.indexOf('--letter-doubt');
+/** `--letter-doubt N`: the repair stage's ocrLetterDoubt (its default when absent; 0 turns it off). */
+const letterDoubt = letterDoubtAt > 0 ? Number(process.argv[letterDoubtAt + 1]) : undefined;
+const FLAGS = ['--cache', '--letter-doubt'];
 const thresholds = process.argv
   .slice(2)
-  .filter((arg, index, all) => arg !== '--cache' && all[index - 1] !== '--cache')
+  .filter((arg, index, all) => !FLAGS.includes(arg) && !FLAGS.includes(all[index - 1]!))
   .map(Number);
 if (thresholds.length === 0) thresholds.push(90, 100);
 mkdirSync(cache, { recursive: true });
@@ -81,7 +85,12 @@ try {
     const row = [file.split('/').pop()!.padEnd(28), (100 * cer(truth, textOf(doc))).toFixed(2).padStart(6)];
     raw += cer(truth, textOf(doc));
     for (const threshold of thresholds) {
-      const value = cer(truth, textOf(repairDocument(doc, { restorer, ocrLowConfidence: threshold }).text));
+      const value = cer(
+        truth,
+        textOf(
+          repairDocument(doc, { restorer, ocrLowConfidence: threshold, ocrLetterDoubt: letterDoubt }).text,
+        ),
+      );
       sums.set(threshold, (sums.get(threshold) ?? 0) + value);
       row.push((100 * value).toFixed(2).padStart(6));
     }

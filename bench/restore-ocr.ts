@@ -22,6 +22,8 @@ const arg = (name: string): string | undefined => {
 };
 const cache = arg('--cache') ?? '/tmp/vnplan-realscans-ocr';
 const threshold = arg('--threshold') === undefined ? undefined : Number(arg('--threshold'));
+/** `--letter-doubt N`: the repair stage's ocrLetterDoubt (its default when absent; 0 turns it off). */
+const letterDoubt = arg('--letter-doubt') === undefined ? undefined : Number(arg('--letter-doubt'));
 mkdirSync(cache, { recursive: true });
 const dir = join(shared, 'realscans', 'image-only');
 const restorer = loadRestorer();
@@ -48,7 +50,7 @@ for (const file of readdirSync(dir)
   const truth = readFileSync(join(shared, 'realscans', 'truth', `${name}.txt`), 'utf8');
   const asText: DocumentText = { pages: doc.pages.map((p) => ({ ...p, source: 'text-file' as const })) };
   const before = repairDocument(asText, { restorer }).text;
-  const after = repairDocument(doc, { restorer, ocrLowConfidence: threshold });
+  const after = repairDocument(doc, { restorer, ocrLowConfidence: threshold, ocrLetterDoubt: letterDoubt });
   rows.push({
     name,
     raw: cer(truth, textOf(doc)),

@@ -30,6 +30,11 @@ export interface RepairOptions extends RestoreOptions {
    * @defaultValue 100 (every word but those the engine was certain of)
    */
   ocrLowConfidence?: number;
+  /**
+   * Words read with a confidence under this may have wrong letters, not only wrong marks: they also get
+   * the readings one letter away ("viện" → "việc"). @defaultValue 50
+   */
+  ocrLetterDoubt?: number;
 }
 
 export type TextEdit = Omit<RestorationEdit, 'page'> & { page?: number };
@@ -41,17 +46,23 @@ const DEFAULT_LOW_CONFIDENCE = 0.6;
  * confident words measured better on a held-out scan set as well as on realscans (docs/vietnamese.md).
  */
 const DEFAULT_OCR_LOW_CONFIDENCE = 100;
+/** Tesseract's confidence band where it is guessing at the letters (its "sure" band starts at 90). */
+const DEFAULT_OCR_LETTER_DOUBT = 50;
 
-/** Spans of the words of an OCR line whose confidence is under `threshold` (words found in order). */
-export function doubtedSpans(line: TextLine, threshold: number): SuspectSpans {
-  const spans: { start: number; end: number }[] = [];
+/**
+ * Spans of the words of an OCR line whose confidence is under `threshold` (words found in order), marked
+ * `letters` under `letterThreshold`.
+ */
+export function doubtedSpans(line: TextLine, threshold: number, letterThreshold = 0): SuspectSpans {
+  const spans: { start: number; end: number; letters?: boolean }[] = [];
   let from = 0;
   for (const word of line.words ?? []) {
     const text = word.text.normalize('NFC');
     const at = text ? line.text.indexOf(text, from) : -1;
     if (at < 0) continue;
     from = at + text.length;
-    if (word.confidence < threshold) spans.push({ start: at, end: from });
+    if (word.confidence < letterThreshold) spans.push({ start: at, end: from, letters: true });
+    else if (word.confidence < threshold) spans.push({ start: at, end: from });
   }
   return spans;
 }
@@ -187,7 +198,11 @@ export function repairDocument(
     const line = doc.pages[p.pageIndex]!.lines[p.lineIndex]!;
     // Spans refer to the line as OCR wrote it; a converted line no longer matches them.
     return converted[i] === line.text.normalize('NFC')
-      ? doubtedSpans({ ...line, text: converted[i] }, ocrThreshold)
+      ? doubtedSpans(
+          { ...line, text: converted[i] },
+          ocrThreshold,
+          options.ocrLetterDoubt ?? DEFAULT_OCR_LETTER_DOUBT,
+        )
       : undefined;
   });
   const restored = restorer.restoreLines(

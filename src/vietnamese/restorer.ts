@@ -15,8 +15,14 @@ export type DamageMode = 'clean' | 'stripped' | 'garbled';
  */
 export type LineMode = DamageMode | 'ocr';
 
-/** Spans (UTF-16 offsets, end exclusive) of a line's words that the OCR engine was unsure of. */
-export type SuspectSpans = readonly { start: number; end: number }[];
+/**
+ * Spans (UTF-16 offsets, end exclusive) of a line's words that the OCR engine was unsure of; `letters`
+ * when it was so unsure that the letters themselves, not only their marks, may be wrong.
+ */
+export type SuspectSpans = readonly { start: number; end: number; letters?: boolean }[];
+
+/** How far an OCR word is doubted: not at all, its marks, or its letters too. */
+type Doubt = 'none' | 'marks' | 'letters';
 
 /** Options of diacritics restoration. */
 export interface RestoreOptions {
@@ -78,8 +84,24 @@ const KEEP_LOGP = -9;
  * letters: the engine is still right more often than not, so the context must clearly prefer another.
  */
 const OCR_READING_BONUS = 2;
+/**
+ * Score (nats) of a reading one letter away from an OCR word whose letters are doubted ("viện" read for
+ * "việc", "tàt" for "tài"): with the engine's bonus, the context must prefer it by e^6 ≈ 400×.
+ */
+const OCR_LETTER_EDIT = -4;
+/** Readings one letter away that a letter-doubted OCR word gets at most, the most frequent first. */
+const MAX_OCR_LETTER_READINGS = 16;
 /** Letters of Vietnamese words (the marks an OCR engine that knows Vietnamese writes). */
 const VIETNAMESE_LETTERS = /^[a-zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]+$/u;
+
+/** True when `a` and `b` differ by at most one substitution, insertion or deletion. */
+function levenshteinAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
 
 /** True when a word looks damaged by OCR (digits or symbols among letters, or impossible marked letters). */
 export function looksGarbled(word: string): boolean {
@@ -248,6 +270,18 @@ export class Restorer {
     return out;
   }
 
+  /** Known syllables whose plain spelling is one edit from `key` (not `key` itself), most frequent first. */
+  private oneLetterAway(key: string): Candidate[] {
+    const ids = this.index
+      .near(key, 1)
+      .filter((near) => near !== key && levenshteinAtMostOne(near, key))
+      .flatMap((near) => this.index.byFold.get(near)?.slice(0, 3) ?? []);
+    return ids
+      .sort((a, b) => this.model.frequency[b]! - this.model.frequency[a]!)
+      .slice(0, MAX_OCR_LETTER_READINGS)
+      .map((id) => ({ word: this.model.words[id]!, id, channel: OCR_LETTER_EDIT }));
+  }
+
   private readonly garbleCache = new Map<string, Candidate[]>();
 
   /** Readings of a garbled word: known syllables near its plain skeleton, scored by the channel. */
@@ -282,19 +316,13 @@ export class Restorer {
   /** Candidates of a word by mode, so repeated words cost one lookup (bounded). */
   private readonly slotCache = new Map<string, { candidates: Candidate[]; garbled: boolean }>();
 
-  private slotFor(
-    piece: Piece,
-    line: number,
-    mode: LineMode,
-    suspect: boolean,
-    sentenceStart: boolean,
-  ): Slot {
-    if (piece.kind !== 'word') return this.slotForUncached(piece, line, mode, suspect);
+  private slotFor(piece: Piece, line: number, mode: LineMode, doubt: Doubt, sentenceStart: boolean): Slot {
+    if (piece.kind !== 'word') return this.slotForUncached(piece, line, mode, doubt);
     const written = sentenceStart ? null : writtenCase(piece.text);
-    const key = (suspect ? mode[0]!.toUpperCase() : mode[0]!) + (written?.[0] ?? '-') + piece.text;
+    const key = mode[0]! + doubt[0]! + (written?.[0] ?? '-') + piece.text;
     let hit = this.slotCache.get(key);
     if (!hit) {
-      const slot = this.slotForUncached(piece, line, mode, suspect);
+      const slot = this.slotForUncached(piece, line, mode, doubt);
       hit = { candidates: this.withCase(slot.candidates, written), garbled: slot.garbled };
       if (this.slotCache.size > 100_000) this.slotCache.clear();
       this.slotCache.set(key, hit);
@@ -311,7 +339,7 @@ export class Restorer {
     return candidates.map((c) => ({ ...c, channel: c.channel + table[c.id]! }));
   }
 
-  private slotForUncached(piece: Piece, line: number, mode: LineMode, suspect: boolean): Slot {
+  private slotForUncached(piece: Piece, line: number, mode: LineMode, doubt: Doubt): Slot {
     const text = piece.text;
     const fixed = (id: number): Slot => ({
       line,
@@ -328,10 +356,16 @@ export class Restorer {
     const ascii = /^[a-z]+$/.test(lower);
     if (mode === 'clean' && !garbled) return fixed(self);
     if (mode === 'ocr' && !GARBLE_CHARS.test(text)) {
-      if (!suspect && !garbled) return fixed(self);
-      // Doubted or impossible: the same letters with other marks, the engine's own reading favoured.
+      if (doubt === 'none' && !garbled) return fixed(self);
+      // Doubted or impossible: the same letters with other marks, the engine's own reading favoured;
+      // when the engine doubted the letters of a possible syllable, also readings one letter away (an
+      // impossible one goes to the garble channel below, which knows which letters OCR confuses).
       if (VIETNAMESE_LETTERS.test(lower)) {
-        const readings = this.foldCandidates(fold(lower));
+        const key = fold(lower);
+        const readings =
+          doubt === 'letters' && !garbled
+            ? [...this.foldCandidates(key), ...this.oneLetterAway(key)]
+            : this.foldCandidates(key);
         if (readings.length) {
           const written = normaliseTonePlacement(lower);
           const own = readings.findIndex((c) => c.word === written);
@@ -412,12 +446,12 @@ export class Restorer {
           continue;
         }
         prevEndedSentence = false;
-        const spans = suspects?.[lineIndex];
-        const suspect =
-          spans !== undefined &&
-          spans.some((s) => piece.start < s.end && piece.start + piece.text.length > s.start);
+        const span = suspects?.[lineIndex]?.find(
+          (s) => piece.start < s.end && piece.start + piece.text.length > s.start,
+        );
+        const doubt: Doubt = span ? (span.letters ? 'letters' : 'marks') : 'none';
         const sentenceStart = slots[slots.length - 1]!.candidates[0]!.id === boundary;
-        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex), suspect, sentenceStart));
+        slots.push(this.slotFor(piece, lineIndex, modeOf(lineIndex), doubt, sentenceStart));
       }
     });
     pushBoundary(lines.length);

@@ -220,6 +220,30 @@ describe('OCR pass (pages from an engine that knows Vietnamese)', () => {
     expect(byDefault.text.pages[0]!.lines[0]!.text).toContain(' phổ biến ');
   });
 
+  it('should change the letters of a word only when the engine was unsure of them', () => {
+    const title = (confidence: number): [string, number][][] => [
+      [
+        ['Về', 95],
+        ['viện', confidence],
+        ['ban', 96],
+        ['hành', 95],
+        ['quy', 96],
+        ['chế', 95],
+        ['làm', 96],
+        ['việc', 95],
+      ],
+    ];
+    const unsure = repairDocument(ocrPage(title(27)), { restorer });
+    expect(unsure.text.pages[0]!.lines[0]!.text).toBe('Về việc ban hành quy chế làm việc');
+    expect(unsure.edits.find((e) => e.original === 'viện')).toMatchObject({ restored: 'việc' });
+    // Read surely, the word keeps its letters (only its marks could change); so with the option off.
+    for (const out of [
+      repairDocument(ocrPage(title(80)), { restorer }),
+      repairDocument(ocrPage(title(27)), { restorer, ocrLetterDoubt: 0 }),
+    ])
+      expect(out.text.pages[0]!.lines[0]!.text).toMatch(/^Về vi[^c ]*n ban hành/u);
+  });
+
   it('should keep every word of a confident line that is already right', () => {
     const page = ocrPage([[...sure, ['phổ', 70], ['biến', 70]]]);
     const out = repairDocument(page, { restorer });
