@@ -32,6 +32,7 @@ interface OcrCommandOptions {
   denoise?: boolean;
   normalise?: boolean;
   binarise?: boolean;
+  secondLook?: boolean;
 }
 
 function positiveInteger(value: string | undefined, name: string): number | undefined {
@@ -62,6 +63,7 @@ export function registerOcrCommand(program: Command, ctx: CliContext): void {
     .option('--denoise', 'apply a 3×3 median filter before OCR')
     .option('--no-normalise', 'do not stretch contrast')
     .option('--binarise', 'reduce the page to black and white before OCR')
+    .option('--no-second-look', 'do not read again the inked regions where the page pass found no words')
     .action(
       action(ctx, async (file: string, options: OcrCommandOptions) => {
         const { source, data } = await openSource(file);
@@ -86,6 +88,7 @@ export function registerOcrCommand(program: Command, ctx: CliContext): void {
             pages,
             preprocess,
             forceOcr: Boolean(options.forceOcr),
+            recoverMissedText: options.secondLook !== false,
             dpi: positiveInteger(options.dpi, '--dpi'),
           });
           if (options.json) ctx.stdout.write(`${JSON.stringify({ source, ...text }, null, 2)}\n`);
