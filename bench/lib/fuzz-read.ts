@@ -3,7 +3,7 @@
 import { decodeText, openSource } from '../../src/intake/index.js';
 import { imagePageBitmap } from '../../src/ocr/index.js';
 import { preprocessPage } from '../../src/ocr/preprocess.js';
-import { openPdf, pageBitmap, readPdfPage } from '../../src/pdf/index.js';
+import { IsolatedPdf } from '../../src/pdf/index.js';
 
 /** Pages read per file: enough to reach page-level code, few enough to try many files. */
 const PAGES = 2;
@@ -21,23 +21,23 @@ export async function readThrough(path: string): Promise<void> {
     for (let page = 1; page <= pages; page++) await preprocessPage(await imagePageBitmap(data, page, path));
     return;
   }
-  const document = await openPdf(data, {
+  const document = await IsolatedPdf.open(data, {
     path,
     timeoutMs: LIMITS.openTimeoutMs,
     maxImagePixels: LIMITS.maxPixels,
   });
   try {
     for (let page = 1; page <= pages; page++) {
-      const read = await readPdfPage(document, page, { timeoutMs: PAGE_TIMEOUT_MS, path });
+      const read = await document.readPage(page, { timeoutMs: PAGE_TIMEOUT_MS });
       try {
         if (read.quality.verdict === 'good') continue;
-        const bitmap = await pageBitmap(read.page, read.content, {
+        const bitmap = await document.pageBitmap(page, {
           maxPixels: LIMITS.maxPixels,
           timeoutMs: PAGE_TIMEOUT_MS,
         });
         await preprocessPage(bitmap);
       } finally {
-        read.page.cleanup();
+        document.releasePage(page);
       }
     }
   } finally {

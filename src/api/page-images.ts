@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { VnplanError } from '../errors/index.js';
 import { imagePageBitmap } from '../ocr/image-page.js';
-import { analysePageContent, openPdf, pageBitmap, type PageBitmap } from '../pdf/index.js';
+import { IsolatedPdf, type PageBitmap } from '../pdf/index.js';
 import type { PageLayout, Store } from '../store/index.js';
 
 /** Widest page image served, in pixels: sharp enough to read on a laptop, small enough to load fast. */
@@ -16,14 +16,9 @@ export class PageImageUnavailable extends Error {
 }
 
 async function pdfPageBitmap(data: Buffer, pageNumber: number, path: string): Promise<PageBitmap> {
-  const document = await openPdf(data, { path });
+  const document = await IsolatedPdf.open(data, { path });
   try {
-    const page = await document.getPage(pageNumber);
-    try {
-      return await pageBitmap(page, await analysePageContent(page), { dpi: 150, maxPixels: 40_000_000 });
-    } finally {
-      page.cleanup();
-    }
+    return await document.pageBitmap(pageNumber, { dpi: 150, maxPixels: 40_000_000 });
   } finally {
     await document.destroy();
   }

@@ -10,6 +10,7 @@ export interface PipelineCliOptions {
   maxPages?: string;
   maxPixels?: string;
   maxStreamBytes?: string;
+  maxMemory?: string;
   pageTimeout?: string;
   redis?: string;
   queuePrefix?: string;
@@ -25,6 +26,10 @@ export function addPipelineOptions(command: Command): Command {
     .option(
       '--max-stream-bytes <bytes>',
       'most bytes one compressed PDF stream (not an image) may inflate to, against decompression bombs (default 128 MiB)',
+    )
+    .option(
+      '--max-memory <MiB>',
+      'memory ceiling while reading PDFs: a page that takes the process past it fails (default 1536)',
     )
     .option('--page-timeout <ms>', 'longest OCR of one page (default 180000)');
 }
@@ -46,6 +51,7 @@ export function stageOptionsOf(options: PipelineCliOptions): DefaultStageOptions
         '--max-pixels',
       ),
       maxStreamBytes: count(options.maxStreamBytes, '--max-stream-bytes'),
+      maxMemoryMiB: count(options.maxMemory, '--max-memory', 64),
     },
     pool: {
       workers: count(options.workers, '--workers') ?? availableParallelism(),

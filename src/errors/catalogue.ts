@@ -126,6 +126,18 @@ export const ERROR_CATALOGUE = {
     exitCode: ExitCode.BadInput,
     retryable: false,
   },
+  VNPLAN_E_PDF_PAGE_TIMEOUT: {
+    message:
+      '{stage} took longer than {limitMs} ms and was stopped (a damaged image or drawing keeps the PDF reader busy): open the file in a PDF reader to check it, or scan it again',
+    exitCode: ExitCode.Timeout,
+    retryable: false,
+  },
+  VNPLAN_E_PDF_OVER_MEMORY: {
+    message:
+      '{stage} needed more than {limitMiB} MiB of memory and was stopped (a damaged or oversized image): open the file in a PDF reader to check it or scan it again; raise --max-memory if the page is genuine',
+    exitCode: ExitCode.OverLimit,
+    retryable: false,
+  },
   VNPLAN_E_DICTIONARY_MISSING: {
     message:
       'a language model file is missing or damaged ({detail}): run `npm run dictionaries` or reinstall',

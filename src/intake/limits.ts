@@ -26,6 +26,12 @@ export interface IntakeLimits {
    * @defaultValue 30000
    */
   openTimeoutMs: number;
+  /**
+   * Memory ceiling while PDFs are read, in MiB of the process's resident set: a PDF reader thread that
+   * takes the process past it is stopped and its document fails with VNPLAN_E_PDF_OVER_MEMORY.
+   * @defaultValue 1536
+   */
+  maxMemoryMiB: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
@@ -34,6 +40,7 @@ export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
   maxPixels: 150_000_000,
   maxStreamBytes: 128 * 1024 * 1024,
   openTimeoutMs: 30_000,
+  maxMemoryMiB: 1536,
 });
 
 export function resolveLimits(limits: Partial<IntakeLimits> = {}): IntakeLimits {

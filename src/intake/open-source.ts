@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import { VnplanError } from '../errors/index.js';
-import { openPdf } from '../pdf/load.js';
+import { IsolatedPdf } from '../pdf/reader-supervisor.js';
 import { checkPdfStreams } from '../pdf/stream-check.js';
 import { notRegularFile } from './file-kind.js';
 import { resolveLimits, type IntakeLimits } from './limits.js';
@@ -86,10 +86,11 @@ export async function openSource(path: string, limitsIn: Partial<IntakeLimits> =
   let pageCount: number;
   if (kind === 'pdf') {
     checkPdfStreams(data, limits, path);
-    const document = await openPdf(data, {
+    const document = await IsolatedPdf.open(data, {
       path,
       timeoutMs: limits.openTimeoutMs,
       maxImagePixels: limits.maxPixels,
+      maxMemoryMiB: limits.maxMemoryMiB,
     });
     pageCount = document.numPages;
     await document.destroy();

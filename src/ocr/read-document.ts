@@ -5,10 +5,8 @@ import type { Finding } from '../findings.js';
 import { decodeText } from '../intake/text-file.js';
 import type { SourceFile } from '../intake/source-file.js';
 import { DEFAULT_LIMITS } from '../intake/limits.js';
-import { openPdf, type PDFDocumentProxy } from '../pdf/load.js';
-import { pageBitmap } from '../pdf/page-image.js';
+import { IsolatedPdf } from '../pdf/reader-supervisor.js';
 import { looksLegacyEncoded } from '../pdf/text-quality.js';
-import { readPdfPage } from '../pdf/pdf-page.js';
 import { imagePageBitmap } from './image-page.js';
 import { OcrPool, type OcrPoolOptions } from './pool.js';
 import { ocrBitmap, type OcrPageOptions } from './recognise-page.js';
@@ -28,6 +26,8 @@ export interface ReadTextOptions extends OcrPageOptions {
   maxPixels?: number;
   /** Time allowed to open a file and to read or render one page, in ms. @defaultValue 60000 */
   timeoutMs?: number;
+  /** Memory ceiling (process resident set, MiB) while PDF pages are read. @defaultValue 1536 */
+  maxMemoryMiB?: number;
   /** The file's bytes when the caller already has them. */
   data?: Buffer;
 }
@@ -69,14 +69,14 @@ function textLayerFinding(pageNumber: number, verdict: string, score: number): F
 }
 
 async function pdfPage(
-  document: PDFDocumentProxy,
+  document: IsolatedPdf,
   source: SourceFile,
   pageNumber: number,
   pool: () => OcrPool,
   options: ReadTextOptions,
 ): Promise<PageText> {
   const timeoutMs = options.timeoutMs ?? 60_000;
-  const read = await readPdfPage(document, pageNumber, { timeoutMs, path: source.path });
+  const read = await document.readPage(pageNumber, { timeoutMs });
   try {
     const { verdict, score } = read.quality;
     const textLayer = { score: Math.round(score * 1000) / 1000, verdict, fonts: read.content.fonts };
@@ -92,7 +92,7 @@ async function pdfPage(
         findings: [],
       };
     }
-    const bitmap = await pageBitmap(read.page, read.content, {
+    const bitmap = await document.pageBitmap(pageNumber, {
       dpi: options.dpi,
       maxPixels: options.maxPixels,
       timeoutMs,
@@ -104,7 +104,7 @@ async function pdfPage(
         : [];
     return { ...page, textLayer, findings: [...page.findings, ...findings] };
   } finally {
-    read.page.cleanup();
+    document.releasePage(pageNumber);
   }
 }
 
@@ -143,13 +143,14 @@ export async function readDocumentText(
   pages.forEach((page) => checkPage(source, page));
   const data = options.data ?? (await readFile(source.path));
   return withPool(options, async (pool) => {
-    let document: PDFDocumentProxy | undefined;
+    let document: IsolatedPdf | undefined;
     let text: string | undefined;
     try {
       if (source.kind === 'pdf')
-        document = await openPdf(data, {
+        document = await IsolatedPdf.open(data, {
           path: source.path,
           maxImagePixels: options.maxPixels,
+          maxMemoryMiB: options.maxMemoryMiB ?? DEFAULT_LIMITS.maxMemoryMiB,
           timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.openTimeoutMs,
         });
       if (source.kind === 'text') text = decodeText(data, source.format, source.path);

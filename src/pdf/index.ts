@@ -11,3 +11,11 @@ export {
 } from './text-quality.js';
 export { readPdfPage, type PdfPageText } from './pdf-page.js';
 export { checkPdfStreams, type StreamLimits } from './stream-check.js';
+export {
+  IsolatedPdf,
+  PdfReaderSupervisor,
+  pdfReaders,
+  DEFAULT_MAX_MEMORY_MIB,
+  type IsolatedOpenOptions,
+} from './reader-supervisor.js';
+export type { IsolatedPageText } from './reader-messages.js';

@@ -6,9 +6,11 @@ const END_OF_FILE = 51;
 const UNKNOWN = 0xffffffff;
 
 /**
- * Walks the segment headers of a JBIG2 stream embedded in a PDF and returns what is over the pixel limit
- * (a page or region larger than `maxPixels`, as a lying header makes the decoder allocate), or undefined.
- * The decoder trusts these sizes, not the image dictionary's.
+ * Walks the segment headers of a JBIG2 stream embedded in a PDF and returns what the decoder must not be
+ * given, or undefined: a page or region larger than `maxPixels` (the decoder sizes its bitmaps from these
+ * headers, not from the image dictionary), or a header that refers to more segments than the stream has
+ * bytes (pdfjs builds that list first: damaged data read as a header asks for up to 2^29 entries, which
+ * took it 40 s and 4 GB).
  */
 export function jbig2OverLimit(data: Buffer, maxPixels: number): string | undefined {
   let at = 0;
@@ -23,6 +25,8 @@ export function jbig2OverLimit(data: Buffer, maxPixels: number): string | undefi
       referred = data.readUInt32BE(p) & 0x1fffffff;
       p += 4 + Math.ceil((referred + 1) / 8);
     } else p += 1;
+    if (referred > data.length - at)
+      return `a JBIG2 segment header referring to ${referred} segments in a ${data.length}-byte stream`;
     p += referred * (number <= 256 ? 1 : number <= 65536 ? 2 : 4);
     p += flags & 0x40 ? 4 : 1;
     if (p + 4 > data.length) return undefined;
@@ -33,7 +37,7 @@ export function jbig2OverLimit(data: Buffer, maxPixels: number): string | undefi
       const height = data.readUInt32BE(p + 4);
       const pixels = width * (type === PAGE_INFORMATION && height === UNKNOWN ? 1 : height);
       if (pixels > maxPixels)
-        return `a JBIG2 ${type === PAGE_INFORMATION ? 'page' : 'region'} of ${width} × ${height}`;
+        return `a JBIG2 ${type === PAGE_INFORMATION ? 'page' : 'region'} of ${width} × ${height} pixels`;
     }
     if (length === UNKNOWN || type === END_OF_FILE) return undefined;
     at = p + length;

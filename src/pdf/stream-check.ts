@@ -117,7 +117,7 @@ export function checkPdfStreams(data: Buffer, limits: StreamLimits, path?: strin
         if (over)
           throw new VnplanError(
             'VNPLAN_E_PDF_CORRUPT',
-            { detail: `${over} pixels in an image of ${width} × ${height}` },
+            { detail: `${over}, in an image of ${width} × ${height}` },
             { path },
           );
       }

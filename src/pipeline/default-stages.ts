@@ -27,7 +27,12 @@ export function createDefaultStages(options: DefaultStageOptions = {}): Pipeline
     },
     readPage(source, page) {
       pool ??= new OcrPool(options.pool);
-      return readPage(source, page, { ...options.read, pool, maxPixels: options.limits?.maxPixels });
+      return readPage(source, page, {
+        ...options.read,
+        pool,
+        maxPixels: options.limits?.maxPixels,
+        maxMemoryMiB: options.limits?.maxMemoryMiB,
+      });
     },
     async repair(text) {
       return repairDocument(text, { overlayDir: options.overlayDir });
