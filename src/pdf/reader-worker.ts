@@ -104,10 +104,14 @@ port.on('message', (request: ReaderRequest) => {
   );
 });
 
-// Loading pdfjs takes a while; the supervisor starts its timers once the thread says it is ready.
-loadPdfJs().then(
-  () => port.postMessage({ ready: true }),
-  (error: unknown) => {
-    throw error;
-  },
-);
+/**
+ * pdfjs loads its parsing half (pdf.worker.mjs) on the first document; loading both now, before the
+ * supervisor is told the thread is ready, keeps module loading out of the first document's time limits.
+ */
+async function warmUp(): Promise<void> {
+  await loadPdfJs();
+  const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(workerModule);
+}
+
+void warmUp().then(() => port.postMessage({ ready: true }));

@@ -108,7 +108,7 @@ describe('PDF reading in a supervised thread', () => {
         [good, 'stored'],
       ]);
       const [failure] = await store.failures();
-      expect(STOPPED).toContain(failure?.code);
+      expect(STOPPED, failure?.message).toContain(failure?.code);
       expect(failure?.file).toBe(bad);
       expect((await store.stats()).documents).toBe(1);
     } finally {
