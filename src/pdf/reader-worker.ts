@@ -34,13 +34,17 @@ async function pageOf(document: number, pageNumber: number) {
   return entry;
 }
 
-/** The bitmap's buffer when it can be handed over whole; pdfjs's own image buffers are copied instead. */
-function ownBuffer(bitmap: PageBitmap): ArrayBuffer {
+/**
+ * The bitmap's buffer when it can be moved to the supervisor as it is: only memory V8 allocated moves. A
+ * canvas's pixels live in the canvas library's memory and pdfjs may still hold an image's buffer; those are
+ * copied once by postMessage (measured faster than copying them here first).
+ */
+function movableBuffer(bitmap: PageBitmap): ArrayBuffer | undefined {
   const { data } = bitmap;
-  const fresh = bitmap.origin === 'render' || bitmap.channels === 1;
-  if (fresh && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength)
-    return data.buffer as ArrayBuffer;
-  return new Uint8Array(data).buffer;
+  const unpacked = bitmap.origin === 'embedded-image' && bitmap.channels === 1;
+  return unpacked && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+    ? (data.buffer as ArrayBuffer)
+    : undefined;
 }
 
 async function handle(request: ReaderRequest): Promise<{ result: ReaderResult; transfer: ArrayBuffer[] }> {
@@ -62,13 +66,8 @@ async function handle(request: ReaderRequest): Promise<{ result: ReaderResult; t
     case 'bitmap': {
       const { page, content } = await pageOf(request.document, request.page);
       const bitmap = await pageBitmap(page, content, request.options);
-      const buffer = ownBuffer(bitmap);
-      const data = Buffer.from(
-        buffer,
-        buffer === bitmap.data.buffer ? bitmap.data.byteOffset : 0,
-        bitmap.data.byteLength,
-      );
-      return { result: { op: 'bitmap', bitmap: { ...bitmap, data } }, transfer: [buffer] };
+      const buffer = movableBuffer(bitmap);
+      return { result: { op: 'bitmap', bitmap }, transfer: buffer ? [buffer] : [] };
     }
     case 'release-page': {
       const key = `${request.document}:${request.page}`;
