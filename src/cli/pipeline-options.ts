@@ -11,6 +11,7 @@ export interface PipelineCliOptions {
   maxPixels?: string;
   maxStreamBytes?: string;
   maxMemory?: string;
+  maxTextChars?: string;
   pageTimeout?: string;
   redis?: string;
   queuePrefix?: string;
@@ -30,6 +31,10 @@ export function addPipelineOptions(command: Command): Command {
     .option(
       '--max-memory <MiB>',
       'memory ceiling while reading PDFs: a page that takes the process past it fails (default 1536)',
+    )
+    .option(
+      '--max-text-chars <n>',
+      'most characters of text per document, which repair and extraction take in one go (default 20000000)',
     )
     .option('--page-timeout <ms>', 'longest OCR of one page (default 180000)');
 }
@@ -52,6 +57,7 @@ export function stageOptionsOf(options: PipelineCliOptions): DefaultStageOptions
       ),
       maxStreamBytes: count(options.maxStreamBytes, '--max-stream-bytes'),
       maxMemoryMiB: count(options.maxMemory, '--max-memory', 64),
+      maxTextChars: count(options.maxTextChars, '--max-text-chars'),
     },
     pool: {
       workers: count(options.workers, '--workers') ?? availableParallelism(),

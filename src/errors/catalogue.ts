@@ -138,6 +138,12 @@ export const ERROR_CATALOGUE = {
     exitCode: ExitCode.OverLimit,
     retryable: false,
   },
+  VNPLAN_E_TEXT_TOO_LARGE: {
+    message:
+      'the document holds {chars} characters of text, over the limit of {limit}: split it into smaller files, or raise --max-text-chars if it is genuine',
+    exitCode: ExitCode.OverLimit,
+    retryable: false,
+  },
   VNPLAN_E_DICTIONARY_MISSING: {
     message:
       'a language model file is missing or damaged ({detail}): run `npm run dictionaries` or reinstall',

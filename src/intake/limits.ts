@@ -32,6 +32,12 @@ export interface IntakeLimits {
    * @defaultValue 1536
    */
   maxMemoryMiB: number;
+  /**
+   * Most characters of text one document may hold: repair and extraction are linear in it (about 6 µs a
+   * character together, so the default takes about 2 minutes) but have no time limit of their own.
+   * @defaultValue 20,000,000 (2,000 dense pages hold about 10 million)
+   */
+  maxTextChars: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
@@ -41,6 +47,7 @@ export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
   maxStreamBytes: 128 * 1024 * 1024,
   openTimeoutMs: 30_000,
   maxMemoryMiB: 1536,
+  maxTextChars: 20_000_000,
 });
 
 export function resolveLimits(limits: Partial<IntakeLimits> = {}): IntakeLimits {

@@ -1,8 +1,9 @@
 import { extractRecord } from '../extract/index.js';
-import { openSource, type IntakeLimits, type SourceFile } from '../intake/index.js';
+import { DEFAULT_LIMITS, openSource, type IntakeLimits, type SourceFile } from '../intake/index.js';
 import { OcrPool, readPage, type OcrPoolOptions, type ReadTextOptions } from '../ocr/index.js';
 import { repairDocument } from '../vietnamese/index.js';
 import type { PipelineStages } from './stages.js';
+import { checkTextSize } from './text-size.js';
 
 export interface DefaultStageOptions {
   /** Size, page, pixel and time limits of intake. */
@@ -35,6 +36,7 @@ export function createDefaultStages(options: DefaultStageOptions = {}): Pipeline
       });
     },
     async repair(text) {
+      checkTextSize(text, options.limits?.maxTextChars ?? DEFAULT_LIMITS.maxTextChars);
       return repairDocument(text, { overlayDir: options.overlayDir });
     },
     extract(source, repaired) {
