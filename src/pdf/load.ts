@@ -38,7 +38,7 @@ export interface OpenPdfOptions {
 }
 
 /** A complete PDF ends with %%EOF (some writers add a little padding after it). */
-function endsWithEof(data: Uint8Array): boolean {
+export function endsWithEof(data: Uint8Array): boolean {
   return Buffer.from(data.subarray(Math.max(0, data.length - 2048))).includes('%%EOF');
 }
 

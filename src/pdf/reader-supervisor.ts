@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VnplanError, isErrorCode } from '../errors/index.js';
-import type { OpenPdfOptions } from './load.js';
+import { endsWithEof, type OpenPdfOptions } from './load.js';
 import type { PageBitmap, PageImageOptions } from './page-image.js';
 import type {
   IsolatedPageText,
@@ -285,6 +285,13 @@ export class IsolatedPdf {
     supervisor = pdfReaders(),
   ): Promise<IsolatedPdf> {
     const { path, maxMemoryMiB = DEFAULT_MAX_MEMORY_MIB, timeoutMs = 30_000, ...rest } = options;
+    // The cheapest refusal needs no thread.
+    if (!endsWithEof(data))
+      throw new VnplanError(
+        'VNPLAN_E_PDF_CORRUPT',
+        { detail: 'it ends without %%EOF, so it was cut short' },
+        { path },
+      );
     const thread = supervisor.lease(maxMemoryMiB);
     const copy = new Uint8Array(data);
     try {
