@@ -71,6 +71,11 @@ class ReaderThread {
   readonly pending = new Map<number, Pending>();
   private nextId = 1;
   dead = false;
+  /**
+   * A request of this thread's document ran out of time inside the thread: pdfjs may still be working on
+   * it in the background, so the thread is not given to another document.
+   */
+  tainted = false;
   /** Resolves when pdfjs is loaded in the thread: time limits count from there, not from the start-up. */
   private readonly ready: Promise<void>;
   private markReady!: () => void;
@@ -147,8 +152,10 @@ class ReaderThread {
     this.pending.delete(reply.id);
     clearTimeout(pending.timer);
     if (this.pending.size === 0) this.worker.unref();
-    if (reply.ok) pending.resolve(reply.result);
-    else pending.reject(fromFailure(reply.error));
+    if (reply.ok) return pending.resolve(reply.result);
+    const error = fromFailure(reply.error);
+    if (error.code === 'VNPLAN_E_TIMEOUT' || /in time|took over/.test(error.message)) this.tainted = true;
+    pending.reject(error);
   }
 
   /** Stops the thread (a synchronous decode included) and fails everything it was doing. */
@@ -211,7 +218,7 @@ export class PdfReaderSupervisor {
   giveBack(thread: ReaderThread): void {
     this.busy.delete(thread);
     if (thread.dead) return;
-    if (this.idle.length < IDLE_WORKERS) this.idle.push(thread);
+    if (this.idle.length < IDLE_WORKERS && !thread.tainted) this.idle.push(thread);
     else
       thread.kill(() => new VnplanError('VNPLAN_E_INTERNAL', { detail: 'an idle PDF reader was retired' }));
     this.stopWatchingWhenIdle();
