@@ -20,14 +20,24 @@ interface Running {
   done: Promise<number | null>;
   peak: () => number;
   cpu: () => number;
+  /** The last line the process printed (an import's `--json` summary). */
+  lastLine: () => string;
 }
 
 function run(args: string[]): Running {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let tail = '';
+  child.stdout!.on('data', (chunk: Buffer) => (tail = (tail + chunk.toString('utf8')).slice(-20_000)));
   const peak = watchPeakRss(child);
   const cpu = watchCpuSeconds(child);
   const done = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, done, peak, cpu };
+  const lastLine = () => tail.trimEnd().split('\n').at(-1) ?? '';
+  return { child, done, peak, cpu, lastLine };
+}
+
+/** Stops the bench with what the import said failed. */
+function importFailed(mode: string, code: number | null, importer: Running): Error {
+  return new Error(`${mode} import exited ${code}: ${importer.lastLine()}`);
 }
 
 /** N distinct copies of each scan (a trailing byte changes the hash, not the pages). */
@@ -54,7 +64,7 @@ interface Row {
 async function embedded(batch: string, workers: number, pages: number): Promise<Row> {
   const dir = await mkdtemp(join(tmpdir(), 'vnplan-bench-'));
   const started = Date.now();
-  const { done, peak, cpu } = run([
+  const importer = run([
     'import',
     batch,
     '--db',
@@ -65,16 +75,16 @@ async function embedded(batch: string, workers: number, pages: number): Promise<
     '--documents',
     '2',
   ]);
-  const code = await done;
+  const code = await importer.done;
   const seconds = (Date.now() - started) / 1000;
   await rm(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`embedded import exited ${code}`);
+  if (code !== 0) throw importFailed('embedded', code, importer);
   return {
     mode: `embedded, ${workers} OCR worker(s)`,
     seconds,
     pagesPerMinute: (pages / seconds) * 60,
-    peakRssMiB: [peak()],
-    cpuPerPage: cpu() / pages,
+    peakRssMiB: [importer.peak()],
+    cpuPerPage: importer.cpu() / pages,
   };
 }
 
@@ -103,7 +113,7 @@ async function queued(batch: string, processes: number, pages: number, redis: Pr
   for (const worker of workers) worker.child.kill('SIGTERM');
   await Promise.all(workers.map((worker) => worker.done));
   await rm(dir, { recursive: true, force: true });
-  if (code !== 0) throw new Error(`queue import exited ${code}`);
+  if (code !== 0) throw importFailed('queue', code, importer);
   return {
     mode: `queue, ${processes} worker process(es)`,
     seconds,
