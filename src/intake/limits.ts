@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_MEMORY_MIB } from '../pdf/reader-supervisor.js';
+
 /** Bounds that keep one bad or hostile file from exhausting memory or time. */
 export interface IntakeLimits {
   /**
@@ -46,7 +48,7 @@ export const DEFAULT_LIMITS: Readonly<IntakeLimits> = Object.freeze({
   maxPixels: 150_000_000,
   maxStreamBytes: 128 * 1024 * 1024,
   openTimeoutMs: 30_000,
-  maxMemoryMiB: 1536,
+  maxMemoryMiB: DEFAULT_MAX_MEMORY_MIB,
   maxTextChars: 20_000_000,
 });
 

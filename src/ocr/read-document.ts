@@ -150,7 +150,7 @@ export async function readDocumentText(
         document = await IsolatedPdf.open(data, {
           path: source.path,
           maxImagePixels: options.maxPixels,
-          maxMemoryMiB: options.maxMemoryMiB ?? DEFAULT_LIMITS.maxMemoryMiB,
+          maxMemoryMiB: options.maxMemoryMiB,
           timeoutMs: options.timeoutMs ?? DEFAULT_LIMITS.openTimeoutMs,
         });
       if (source.kind === 'text') text = decodeText(data, source.format, source.path);

@@ -37,9 +37,17 @@ export interface OpenPdfOptions {
   maxImagePixels?: number;
 }
 
-/** A complete PDF ends with %%EOF (some writers add a little padding after it). */
-export function endsWithEof(data: Uint8Array): boolean {
-  return Buffer.from(data.subarray(Math.max(0, data.length - 2048))).includes('%%EOF');
+/**
+ * A complete PDF ends with %%EOF (some writers add a little padding after it): one cut short is refused
+ * before pdfjs sees it.
+ */
+export function checkEndsWithEof(data: Uint8Array, path?: string): void {
+  if (!Buffer.from(data.subarray(Math.max(0, data.length - 2048))).includes('%%EOF'))
+    throw new VnplanError(
+      'VNPLAN_E_PDF_CORRUPT',
+      { detail: 'it ends without %%EOF, so it was cut short' },
+      { path },
+    );
 }
 
 function classifyOpenError(error: unknown, path?: string): VnplanError {
@@ -57,12 +65,7 @@ function classifyOpenError(error: unknown, path?: string): VnplanError {
  * (pdfjs transfers and detaches the buffer it is given).
  */
 export async function openPdf(data: Uint8Array, options: OpenPdfOptions = {}): Promise<PDFDocumentProxy> {
-  if (!endsWithEof(data))
-    throw new VnplanError(
-      'VNPLAN_E_PDF_CORRUPT',
-      { detail: 'it ends without %%EOF, so it was cut short' },
-      { path: options.path },
-    );
+  checkEndsWithEof(data, options.path);
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(data),

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VnplanError, isErrorCode } from '../errors/index.js';
-import { endsWithEof, type OpenPdfOptions } from './load.js';
+import { checkEndsWithEof, type OpenPdfOptions } from './load.js';
 import type { PageBitmap, PageImageOptions } from './page-image.js';
 import type {
   IsolatedPageText,
@@ -61,7 +61,6 @@ interface Pending {
   reject: (error: VnplanError) => void;
   stage: string;
   startedAt: number;
-  maxMemoryMiB: number;
   timer: NodeJS.Timeout;
 }
 
@@ -122,7 +121,7 @@ class ReaderThread {
   async request(
     message: ReaderAsk,
     stage: string,
-    limits: { timeoutMs: number; maxMemoryMiB: number; onTimeout: Stopped },
+    limits: { timeoutMs: number; onTimeout: Stopped },
     transfer: ArrayBuffer[] = [],
   ): Promise<ReaderResult> {
     const stopped = () =>
@@ -139,7 +138,6 @@ class ReaderThread {
         reject,
         stage,
         startedAt: Date.now(),
-        maxMemoryMiB: limits.maxMemoryMiB,
         timer,
       });
       this.worker.postMessage({ ...message, id } as ReaderRequest, transfer);
@@ -281,7 +279,6 @@ export class IsolatedPdf {
     private readonly documentId: number,
     readonly numPages: number,
     private readonly path: string | undefined,
-    private readonly maxMemoryMiB: number,
     private readonly supervisor: PdfReaderSupervisor,
   ) {}
 
@@ -293,12 +290,7 @@ export class IsolatedPdf {
   ): Promise<IsolatedPdf> {
     const { path, maxMemoryMiB = DEFAULT_MAX_MEMORY_MIB, timeoutMs = 30_000, ...rest } = options;
     // The cheapest refusal needs no thread.
-    if (!endsWithEof(data))
-      throw new VnplanError(
-        'VNPLAN_E_PDF_CORRUPT',
-        { detail: 'it ends without %%EOF, so it was cut short' },
-        { path },
-      );
+    checkEndsWithEof(data, path);
     const thread = supervisor.lease(maxMemoryMiB);
     const copy = new Uint8Array(data);
     try {
@@ -308,14 +300,13 @@ export class IsolatedPdf {
         {
           // The in-thread timeout answers first for pdfjs's own waits; this one ends a thread that never yields.
           timeoutMs: timeoutMs + 1_000,
-          maxMemoryMiB,
           onTimeout: () =>
             new VnplanError('VNPLAN_E_PDF_CORRUPT', { detail: 'it could not be opened in time' }),
         },
         [copy.buffer],
       );
       if (result.op !== 'open') throw new Error(`unexpected reply ${result.op}`);
-      return new IsolatedPdf(thread, result.document, result.numPages, path, maxMemoryMiB, supervisor);
+      return new IsolatedPdf(thread, result.document, result.numPages, path, supervisor);
     } catch (error) {
       supervisor.giveBack(thread);
       throw named(error, path);
@@ -366,7 +357,6 @@ export class IsolatedPdf {
       if (!this.thread.dead)
         await this.thread.request({ op: 'close', document: this.documentId }, 'closing the PDF', {
           timeoutMs: 10_000,
-          maxMemoryMiB: this.maxMemoryMiB,
           onTimeout: (stage) => timedOut(stage, 10_000),
         });
     } catch {
@@ -381,7 +371,6 @@ export class IsolatedPdf {
       // The in-thread limits answer first when pdfjs is merely waiting; this one stops a thread that never yields.
       return await this.thread.request(message, stage, {
         timeoutMs: timeoutMs + 1_000,
-        maxMemoryMiB: this.maxMemoryMiB,
         onTimeout: (what) => timedOut(what, timeoutMs),
       });
     } catch (error) {
