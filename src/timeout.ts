@@ -5,6 +5,13 @@ import { VnplanError } from './errors/index.js';
  * when it takes longer than `limitMs`. The work itself is not cancelled: callers that can cancel
  * (terminate a worker, destroy a PDF) do so in `onTimeout`.
  */
+const timeoutErrors = new WeakSet<object>();
+
+/** Whether `error` is the one a `withTimeout` produced when its limit ran out. */
+export function isTimeoutError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && timeoutErrors.has(error);
+}
+
 export async function withTimeout<T>(
   work: Promise<T>,
   limitMs: number,
@@ -16,10 +23,11 @@ export async function withTimeout<T>(
   work.catch(() => undefined);
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(onTimeout?.() ?? new VnplanError('VNPLAN_E_TIMEOUT', { stage, limitMs })),
-      limitMs,
-    );
+    timer = setTimeout(() => {
+      const error = onTimeout?.() ?? new VnplanError('VNPLAN_E_TIMEOUT', { stage, limitMs });
+      timeoutErrors.add(error);
+      reject(error);
+    }, limitMs);
   });
   try {
     return await Promise.race([work, expired]);

@@ -37,6 +37,8 @@ export interface ReaderFailure {
   code?: string;
   details?: ErrorDetails;
   message: string;
+  /** The request ran out of time inside the thread, so pdfjs may still be working on it. */
+  timedOut: boolean;
 }
 
 export type ReaderReply =

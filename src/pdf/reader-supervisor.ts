@@ -151,9 +151,8 @@ class ReaderThread {
     clearTimeout(pending.timer);
     if (this.pending.size === 0) this.worker.unref();
     if (reply.ok) return pending.resolve(reply.result);
-    const error = fromFailure(reply.error);
-    if (error.code === 'VNPLAN_E_TIMEOUT' || /in time|took over/.test(error.message)) this.tainted = true;
-    pending.reject(error);
+    if (reply.error.timedOut) this.tainted = true;
+    pending.reject(fromFailure(reply.error));
   }
 
   /** Stops the thread (a synchronous decode included) and fails everything it was doing. */

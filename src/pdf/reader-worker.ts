@@ -2,6 +2,7 @@
 // can stop a decode that never yields by terminating the thread.
 import { parentPort } from 'node:worker_threads';
 import { VnplanError } from '../errors/index.js';
+import { isTimeoutError } from '../timeout.js';
 import { loadPdfJs, openPdf, type PDFDocumentProxy } from './load.js';
 import { analysePageContent, type PageContent } from './page-content.js';
 import { pageBitmap, type PageBitmap } from './page-image.js';
@@ -89,9 +90,10 @@ async function handle(request: ReaderRequest): Promise<{ result: ReaderResult; t
 }
 
 function failure(error: unknown): ReaderFailure {
+  const timedOut = isTimeoutError(error);
   if (error instanceof VnplanError)
-    return { code: error.code, details: error.details, message: error.message };
-  return { message: error instanceof Error ? error.message || error.name : String(error) };
+    return { code: error.code, details: error.details, message: error.message, timedOut };
+  return { message: error instanceof Error ? error.message || error.name : String(error), timedOut };
 }
 
 port.on('message', (request: ReaderRequest) => {
