@@ -17,7 +17,7 @@ export interface FuzzAnswer {
 process.on('message', async (request: FuzzRequest) => {
   let answer: FuzzAnswer;
   try {
-    await readThrough(request.path);
+    await readThrough(request.path, Number(process.env.VNPLAN_FUZZ_MEMORY_MIB) || undefined);
     answer = { index: request.index, outcome: 'ok' };
   } catch (error) {
     const failure = asVnplanError(error);

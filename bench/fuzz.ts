@@ -13,6 +13,7 @@ import { ccittPdf, group4Strip, jbig2Pdf } from '../scripts/hostile/bilevel-pdf.
 import { mutate } from '../scripts/hostile/mutate.js';
 import { FIXTURES_DIR, PACKAGE_ROOT } from '../src/paths.js';
 import type { FuzzAnswer } from './fuzz-target.js';
+import { FUZZ_MEMORY_MIB } from './lib/fuzz-read.js';
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -22,7 +23,7 @@ function option(name: string, fallback: number): number {
 const minutes = option('minutes', 1);
 const jobs = Math.max(1, option('jobs', 2));
 const seed = option('seed', 1);
-const memoryMiB = option('memory-mib', 1536);
+const memoryMiB = option('memory-mib', FUZZ_MEMORY_MIB);
 const hangSeconds = option('hang-seconds', 30);
 const outAt = process.argv.indexOf('--out');
 const out = outAt >= 0 ? (process.argv[outAt + 1] as string) : join(PACKAGE_ROOT, 'fuzz-findings');
@@ -83,6 +84,7 @@ async function lane(
     const next = fork(target, [], {
       execArgv: ['--import', 'tsx', `--max-old-space-size=${memoryMiB * 2}`],
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      env: { ...process.env, VNPLAN_FUZZ_MEMORY_MIB: String(memoryMiB) },
     });
     await new Promise<void>((resolve, reject) => {
       next.once('message', () => resolve());

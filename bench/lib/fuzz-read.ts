@@ -9,9 +9,11 @@ import { IsolatedPdf } from '../../src/pdf/index.js';
 const PAGES = 2;
 const LIMITS = { openTimeoutMs: 5_000, maxPages: 2000, maxPixels: 150_000_000 };
 const PAGE_TIMEOUT_MS = 5_000;
+/** The fuzz's memory ceiling (MiB), lower than the product's default so that a runaway shows sooner. */
+export const FUZZ_MEMORY_MIB = 1536;
 
-export async function readThrough(path: string): Promise<void> {
-  const { source, data } = await openSource(path, LIMITS);
+export async function readThrough(path: string, maxMemoryMiB = FUZZ_MEMORY_MIB): Promise<void> {
+  const { source, data } = await openSource(path, { ...LIMITS, maxMemoryMiB });
   const pages = Math.min(PAGES, source.pageCount);
   if (source.kind === 'text') {
     decodeText(data, source.format, path);
@@ -25,6 +27,7 @@ export async function readThrough(path: string): Promise<void> {
     path,
     timeoutMs: LIMITS.openTimeoutMs,
     maxImagePixels: LIMITS.maxPixels,
+    maxMemoryMiB,
   });
   try {
     for (let page = 1; page <= pages; page++) {

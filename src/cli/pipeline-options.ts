@@ -30,7 +30,7 @@ export function addPipelineOptions(command: Command): Command {
     )
     .option(
       '--max-memory <MiB>',
-      'memory ceiling while reading PDFs: a page that takes the process past it fails (default 1536)',
+      'memory ceiling while reading PDFs: a page that takes the process past it fails (default 3072)',
     )
     .option(
       '--max-text-chars <n>',

@@ -31,7 +31,7 @@ export interface IntakeLimits {
   /**
    * Memory ceiling while PDFs are read, in MiB of the process's resident set: a PDF reader thread that
    * takes the process past it is stopped and its document fails with VNPLAN_E_PDF_OVER_MEMORY.
-   * @defaultValue 1536
+   * @defaultValue 3072
    */
   maxMemoryMiB: number;
   /**

@@ -26,7 +26,7 @@ export interface ReadTextOptions extends OcrPageOptions {
   maxPixels?: number;
   /** Time allowed to open a file and to read or render one page, in ms. @defaultValue 60000 */
   timeoutMs?: number;
-  /** Memory ceiling (process resident set, MiB) while PDF pages are read. @defaultValue 1536 */
+  /** Memory ceiling (process resident set, MiB) while PDF pages are read. @defaultValue 3072 */
   maxMemoryMiB?: number;
   /** The file's bytes when the caller already has them. */
   data?: Buffer;

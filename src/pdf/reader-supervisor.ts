@@ -14,8 +14,12 @@ import type {
   ReaderResult,
 } from './reader-messages.js';
 
-/** Default memory ceiling of a process reading PDFs: its resident set, in MiB. */
-export const DEFAULT_MAX_MEMORY_MIB = 1536;
+/**
+ * Default memory ceiling of a process reading PDFs: its resident set, in MiB. An import holding the
+ * language model, two OCR workers and several documents in flight reaches about 1.5 GB on real scans
+ * (docs/hostile-input.md), so the default leaves room above that.
+ */
+export const DEFAULT_MAX_MEMORY_MIB = 3072;
 /** How often the resident set is checked while a reader is busy. */
 const MEMORY_POLL_MS = 50;
 /**
@@ -23,6 +27,12 @@ const MEMORY_POLL_MS = 50;
  * the thread is stopped at this share of the ceiling to keep the process below the ceiling itself.
  */
 const STOP_AT_SHARE_OF_CEILING = 0.9;
+/**
+ * Between that share and the ceiling itself, a thread is stopped only when the process grew by at least
+ * this share of the ceiling while its current request ran: memory held elsewhere (the language model, OCR
+ * workers, other documents) is no reason to fail a document that is being read normally.
+ */
+const GROWTH_SHARE_OF_CEILING = 0.2;
 /**
  * A thread's JavaScript heap limit, as a share of the ceiling: only a last resort, above the resident-set
  * check. V8 ends the whole process, not just the thread, when one allocation cannot fit under the limit.
@@ -60,7 +70,8 @@ interface Pending {
   resolve: (result: ReaderResult) => void;
   reject: (error: VnplanError) => void;
   stage: string;
-  startedAt: number;
+  /** The process's resident set when the request was sent, in MiB. */
+  rssAtStartMiB: number;
   timer: NodeJS.Timeout;
 }
 
@@ -112,10 +123,12 @@ class ReaderThread {
     );
   }
 
-  get busySince(): number | undefined {
-    let oldest: number | undefined;
-    for (const { startedAt } of this.pending.values()) oldest = Math.min(oldest ?? startedAt, startedAt);
-    return oldest;
+  /** How much the process grew while this thread's oldest open request ran (MiB); undefined when idle. */
+  growthMiB(rssMiB: number): number | undefined {
+    let growth: number | undefined;
+    for (const { rssAtStartMiB } of this.pending.values())
+      growth = Math.max(growth ?? -Infinity, rssMiB - rssAtStartMiB);
+    return growth;
   }
 
   async request(
@@ -137,7 +150,7 @@ class ReaderThread {
         resolve,
         reject,
         stage,
-        startedAt: Date.now(),
+        rssAtStartMiB: process.memoryUsage.rss() / 2 ** 20,
         timer,
       });
       this.worker.postMessage({ ...message, id } as ReaderRequest, transfer);
@@ -236,15 +249,18 @@ export class PdfReaderSupervisor {
     this.watch = undefined;
   }
 
-  /** Over the ceiling, the thread busy for longest is the one decoding something runaway. */
+  /** Over the ceiling, the busy thread under which the process grew most is the one decoding something runaway. */
   private checkMemory(): void {
     if (this.stopping > 0) return;
     const rssMiB = process.memoryUsage.rss() / 2 ** 20;
     let victim: ReaderThread | undefined;
+    let victimGrowth = -Infinity;
     for (const thread of this.busy) {
-      const since = thread.busySince;
-      if (since === undefined || rssMiB <= thread.maxMemoryMiB * STOP_AT_SHARE_OF_CEILING) continue;
-      if (!victim || since < victim.busySince!) victim = thread;
+      const ceiling = thread.maxMemoryMiB;
+      const growth = thread.growthMiB(rssMiB);
+      if (growth === undefined || rssMiB <= ceiling * STOP_AT_SHARE_OF_CEILING) continue;
+      if (rssMiB <= ceiling && growth < ceiling * GROWTH_SHARE_OF_CEILING) continue;
+      if (growth > victimGrowth) [victim, victimGrowth] = [thread, growth];
     }
     victim?.kill((stage) => overMemory(stage, victim.maxMemoryMiB));
   }
@@ -265,7 +281,7 @@ export function pdfReaders(): PdfReaderSupervisor {
 }
 
 export interface IsolatedOpenOptions extends OpenPdfOptions {
-  /** Resident-set ceiling of the process while this document is read, in MiB. @defaultValue 1536 */
+  /** Resident-set ceiling of the process while this document is read, in MiB. @defaultValue 3072 */
   maxMemoryMiB?: number;
 }
 
