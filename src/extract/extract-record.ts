@@ -89,7 +89,12 @@ export function extractRecord(input: ExtractInput): PlanRecord {
   const symbolCode = typeCodeOf(number?.symbol ?? null);
   let type = layout.typeName;
   if (layout.type) provenance.type = provenanceOf([layout.type]);
-  if (!type && (layout.titleIsSubject || (number?.symbol && !symbolCode))) {
+  // Without a type heading, "V/v …" marks a công văn whatever its symbol ("5388/CT-CS": CT is the agency);
+  // a title that merely starts "Về …" is also how a lost "QUYẾT ĐỊNH" reads, so there the symbol's type
+  // code decides.
+  const markedSubject = layout.titleIsSubject && /^V\/[vV]/u.test(layout.title[0]?.text ?? '');
+  const subject = markedSubject || (layout.titleIsSubject && !symbolCode);
+  if (!type && (subject || (number?.symbol && !symbolCode))) {
     type = 'Công văn';
     const where = layout.title[0] ?? layout.number;
     if (where) provenance.type = provenanceOf([where]);
@@ -139,7 +144,7 @@ export function extractRecord(input: ExtractInput): PlanRecord {
     );
   }
 
-  const title = titleText(layout);
+  const title = titleText(layout, layout.titleIsSubject && type === 'Công văn');
   if (layout.title.length > 0) provenance.title = spanProvenance(layout.title)!;
 
   const periodHit = extractPeriod(clauses);

@@ -143,12 +143,13 @@ export function placeDateFields(layout: DocumentLayout): PlaceDate {
   };
 }
 
-/** "V/v cơ chế …" → "cơ chế …"; title lines joined with one space. */
-export function titleText(layout: DocumentLayout): string | null {
+/**
+ * Title lines joined with one space; a công văn's subject without its "V/v" ("V/v cơ chế …" → "cơ chế …").
+ * `subject` is false where a "Về việc …" title turned out to be another type's (its heading lost).
+ */
+export function titleText(layout: DocumentLayout, subject = layout.titleIsSubject): string | null {
   if (layout.title.length === 0) return null;
   const joined = cleanLine(layout.title.map((line) => line.text).join(' '));
   // A công văn's subject: "V/v …", "Về việc …", or "Về …" (how OCR often reads "V/v").
-  return layout.titleIsSubject
-    ? joined.replace(/^(V\/v|V\/V|Về việc)\s*[:.]?\s*|^Về\s+(?=\p{Ll})/u, '')
-    : joined;
+  return subject ? joined.replace(/^(V\/v|V\/V|Về việc)\s*[:.]?\s*|^Về\s+(?=\p{Ll})/u, '') : joined;
 }

@@ -31,6 +31,15 @@ function repairAgencyPart(part: string): string {
   return fixes.size === 1 ? [...fixes][0]! : part;
 }
 
+/**
+ * A symbol's first part written as an alias of a type code that has Đ ("QD-TTg", "ND-CP": OCR drops the
+ * stroke; dictionaries/document-types.json lists the aliases): the code as it is printed.
+ */
+function restoreTypeCodeStroke(part: string): string {
+  const code = typeByCode(part)?.code;
+  return code && code !== part && code.replace(/Đ/g, 'D') === part ? code : part;
+}
+
 export function parseNumber(text: string): DocumentNumber | null {
   // OCR leaves specks and broken hyphens inside numbers: "2 † /2026/TT-BCT", "†o /QĐ- -TTg".
   const clean = text
@@ -44,7 +53,10 @@ export function parseNumber(text: string): DocumentNumber | null {
   rest = rest.replace(/^[/-]/, '').replace(/^(19|20)\d{2}\//, '');
   const printed = rest === '' || !/\p{Lu}/u.test(rest) ? null : rest;
   if (!serial && !printed) return null;
-  const symbol = printed?.replace(/[^/-]+/gu, (part) => repairAgencyPart(part)) ?? null;
+  const symbol =
+    printed?.replace(/[^/-]+/gu, (part, at: number) =>
+      repairAgencyPart(at === 0 ? restoreTypeCodeStroke(part) : part),
+    ) ?? null;
   return {
     text: symbol && printed ? clean.slice(0, clean.length - printed.length) + symbol : clean,
     serial,

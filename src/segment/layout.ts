@@ -218,6 +218,10 @@ export function analyseLayout(text: DocumentText): DocumentLayout {
         if (next.line !== last.line + 1 || next.page !== last.page) break;
         if (PLACE_DATE.test(next.text) || MOTTO.test(fold(next.text)) || ADDRESSEE_HEADING.test(next.text))
           break;
+        // Without the blank line (OCR drops it): the basis, the enacting formula, a numbered part or an
+        // upper-case authority line ("THỦ TƯỚNG CHÍNH PHỦ") starts the body.
+        if (BASIS_START.test(next.text) || ENACTING.test(next.text) || parseMarker(next.text)) break;
+        if (isUpperLine(next.text) && !isUpperLine(last.text)) break;
         layout.title.push(next);
         index++;
       }

@@ -72,6 +72,33 @@ describe('header fields under OCR damage', () => {
     );
     expect(read.document.title).toBe('quyết toán vốn đầu tư');
   });
+
+  it('should take the type from the symbol when the heading is lost, and end the title at the authority line', () => {
+    const result = record(
+      [
+        'BỘ NỘI VỤ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'Số: 318/QD-BNV',
+        'Hà Nội, ngày 14 tháng 5 năm 2026',
+        'Về việc ban hành Quy chế làm việc của Ban Chỉ đạo',
+        'chuyển đổi số của Bộ',
+        'BỘ TRƯỞNG BỘ NỘI VỤ',
+        'Căn cứ Nghị định số 25/2025/NĐ-CP ngày 21 tháng 2 năm 2025 của Chính phủ;',
+        'QUYẾT ĐỊNH:',
+        'Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.',
+      ].join('\n'),
+    );
+    expect(result.document.type).toBe('Quyết định');
+    expect(result.document.number).toMatchObject({ serial: '318', symbol: 'QĐ-BNV' });
+    expect(result.document.title).toBe(
+      'Về việc ban hành Quy chế làm việc của Ban Chỉ đạo chuyển đổi số của Bộ',
+    );
+    // "V/v" is a công văn's, whatever its symbol starts with (CT here is the agency, Cục Thuế).
+    const letter = record(
+      ['CỤC THUẾ', 'Số: 77/CT-CS', 'V/v hoàn thuế', 'Kính gửi: Thuế tỉnh Lào Cai.'].join('\n'),
+    );
+    expect(letter.document.type).toBe('Công văn');
+  });
 });
 
 describe('citations under OCR damage', () => {
@@ -103,6 +130,12 @@ describe('citations under OCR damage', () => {
     expect(parseNumber('88/QĐ-TTe')?.symbol).toBe('QĐ-TTg');
     expect(parseNumber('88/QĐ-UBND')?.symbol).toBe('QĐ-UBND');
     expect(parseNumber('5/KH-SCT')?.symbol).toBe('KH-SCT');
+    // A type code whose Đ lost its stroke, only where one code matches and no code is written so.
+    expect(parseNumber('707/QD-TTg')).toMatchObject({ text: '707/QĐ-TTg', symbol: 'QĐ-TTg' });
+    expect(parseNumber('81/2019/ND-CP')?.symbol).toBe('NĐ-CP');
+    expect(parseNumber('12/HD-SYT')?.symbol).toBe('HD-SYT');
+    expect(parseNumber('3/DA-UBND')?.symbol).toBe('DA-UBND');
+    expect(parseNumber('9/UBND-QD')?.symbol).toBe('UBND-QD');
   });
 
   it('should read a citation whose item wraps onto the next line, and an issuer ending in its number', () => {
