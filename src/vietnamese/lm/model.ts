@@ -43,8 +43,12 @@ export class TrigramModel implements LanguageModel {
   private readonly biStart: Uint32Array;
 
   constructor(gzipped: Uint8Array) {
-    const raw = gunzipSync(gzipped);
-    const buf = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
+    let raw = gunzipSync(gzipped);
+    // Typed-array views need 4-byte alignment within the buffer; a large inflated buffer is its own
+    // ArrayBuffer from offset 0, so this copy (50 MB, some 100 ms) is only a fallback.
+    if (raw.byteOffset % 4 !== 0) raw = Buffer.from(raw);
+    const buf = raw.buffer;
+    const base = raw.byteOffset;
     const headerLength = raw.readUInt32LE(0);
     const header = JSON.parse(raw.subarray(4, 4 + headerLength).toString('utf8')) as {
       magic: string;
@@ -64,7 +68,7 @@ export class TrigramModel implements LanguageModel {
     const take = <A>(ctor: new (b: ArrayBuffer, o: number, n: number) => A, n: number, size: number): A => {
       if (n === 0) return new ctor(new ArrayBuffer(0), 0, 0);
       offset = Math.ceil(offset / 4) * 4;
-      const arr = new ctor(buf, offset, n);
+      const arr = new ctor(buf as ArrayBuffer, base + offset, n);
       offset += n * size;
       return arr;
     };
