@@ -36,7 +36,7 @@ function interpolateGaps(table: Float64Array): Uint8Array {
  */
 async function normaliseTable(image: GrayImage): Promise<Uint8Array> {
   const { data } = image;
-  const counts = new Float64Array(256);
+  const counts = new Uint32Array(256);
   for (let i = 0; i < data.length; i++) counts[data[i]!]!++;
   const probe = Buffer.alloc(PROBE_PIXELS);
   const firstPixel = new Int32Array(256).fill(-1);
@@ -55,16 +55,19 @@ async function normaliseTable(image: GrayImage): Promise<Uint8Array> {
 }
 
 /**
- * Stretches contrast in place exactly as sharp's `normalise()` does (lightness between the 1st and 99th
- * percentiles spread over black to white). On a large page it goes through a 256-entry table: sharp's
- * own pass converts every pixel to LAB and back, which cost more than half of a page's preprocessing.
+ * Stretches contrast exactly as sharp's `normalise()` does (lightness between the 1st and 99th
+ * percentiles spread over black to white), writing the result into `target` (by default the image itself;
+ * a target of another size is a TypeError). On a large page it goes through a 256-entry table: sharp's own
+ * pass converts every pixel to LAB and back, which cost more than half of a page's preprocessing.
  */
-export async function stretchContrast(image: GrayImage): Promise<void> {
+export async function stretchContrast(image: GrayImage, target: Buffer = image.data): Promise<void> {
+  if (target.length !== image.data.length)
+    throw new TypeError(`Expected a target of ${image.data.length} bytes, not ${target.length}`);
   if (image.data.length <= 2 * PROBE_PIXELS) {
-    (await normalised(image.data, image.width, image.height)).copy(image.data);
+    (await normalised(image.data, image.width, image.height)).copy(target);
     return;
   }
   const table = await normaliseTable(image);
   const { data } = image;
-  for (let i = 0; i < data.length; i++) data[i] = table[data[i]!]!;
+  for (let i = 0; i < data.length; i++) target[i] = table[data[i]!]!;
 }

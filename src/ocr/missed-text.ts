@@ -4,8 +4,8 @@ import type { RawLine } from '../layout/index.js';
 import type { GrayImage } from './gray-image.js';
 import { missedInkRegions } from './missed-regions.js';
 import type { OcrPool } from './pool.js';
-import { grayToPgm } from './preprocess.js';
 import { rawLinesOf } from './tesseract-lines.js';
+import { allocateGrayTiff } from './tiff.js';
 
 /**
  * A recovered line must be read at least this surely (tesseract's line and word confidence): regions the
@@ -16,15 +16,16 @@ const MIN_CONFIDENCE = 75;
 /** Share of a recovered line's visible characters that must be letters. */
 const MIN_LETTER_SHARE = 0.6;
 
-function crop(image: GrayImage, box: BBox): GrayImage {
+/** A region of the page as the TIFF file tesseract is given. */
+function cropToTiff(image: GrayImage, box: BBox, dpi: number): Buffer {
   const width = box.x1 - box.x0;
   const height = box.y1 - box.y0;
-  const data = Buffer.alloc(width * height);
+  const { file, pixels } = allocateGrayTiff(width, height, dpi);
   for (let y = 0; y < height; y++) {
     const from = (box.y0 + y) * image.width + box.x0;
-    image.data.copy(data, y * width, from, from + width);
+    image.data.copy(pixels, y * width, from, from + width);
   }
-  return { data, width, height };
+  return file;
 }
 
 function overlapShare(a: BBox, b: BBox): number {
@@ -82,7 +83,7 @@ export async function recoverMissedLines(
   const recovered: RawLine[] = [];
   for (const region of missedInkRegions(image, known, { dpi })) {
     const result = await pool.recognise({
-      image: grayToPgm(crop(image, region)),
+      image: cropToTiff(image, region, dpi),
       dpi,
       page: pageNumber,
       layout: 'block',

@@ -19,7 +19,7 @@ export interface OcrPoolOptions {
 }
 
 export interface RecognitionRequest {
-  /** An image file's bytes (PGM, PNG, JPEG…). */
+  /** An image file's bytes (TIFF, PNG, JPEG…). */
   image: Buffer;
   dpi: number;
   /** Page number, for error messages. */
@@ -68,7 +68,7 @@ export class OcrPool {
     this.slots = Array.from({ length: this.size }, () => ({ worker: undefined, pages: 0, busy: false }));
   }
 
-  /** Recognises one page image; resolves to tesseract's full result (blocks, lines, words). */
+  /** Recognises one page image; resolves to tesseract's result with its TSV output (see rawLinesOf). */
   recognise(request: RecognitionRequest): Promise<Page> {
     if (this.closed)
       return Promise.reject(new VnplanError('VNPLAN_E_INTERNAL', { detail: 'the OCR pool is closed' }));
@@ -142,7 +142,9 @@ export class OcrPool {
           // tesseract prints notes ("Detected 12 diacritics") to stdout unless told otherwise.
           debug_file: '/dev/null',
         });
-        return (await worker.recognize(request.image, {}, { blocks: true, text: true })).data;
+        // TSV alone: tesseract.js's JSON blocks (every character, with its alternatives) cost more to build
+        // and to hand over than the words we need.
+        return (await worker.recognize(request.image, {}, { tsv: true, text: false, blocks: false })).data;
       })();
       // If the timeout wins, the abandoned recognition rejects later when its worker is killed.
       work.catch(() => undefined);

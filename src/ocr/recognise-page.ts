@@ -24,7 +24,7 @@ export async function ocrBitmap(
   options: OcrPageOptions = {},
 ): Promise<PageText> {
   const prepared = await preprocessPage(bitmap, options.preprocess);
-  const result = await pool.recognise({ image: prepared.pgm, dpi: prepared.dpi, page: pageNumber });
+  const result = await pool.recognise({ image: prepared.tiff, dpi: prepared.dpi, page: pageNumber });
   const pageLines = rawLinesOf(result);
   if (options.recoverMissedText ?? true)
     pageLines.push(...(await recoverMissedLines(prepared.image, prepared.dpi, pageLines, pool, pageNumber)));

@@ -45,6 +45,18 @@ describe('stretchContrast', () => {
       expect(mapped.get(levels[i]!)!).toBeGreaterThanOrEqual(mapped.get(levels[i - 1]!)!);
   });
 
+  it('should write into a target of the same size and leave the page as it was', async () => {
+    const page = fadedPage(1800, 2400);
+    const inPlace = { ...page, data: Buffer.from(page.data) };
+    await stretchContrast(inPlace);
+    const before = Buffer.from(page.data);
+    const target = Buffer.alloc(page.data.length);
+    await stretchContrast(page, target);
+    expect(target.equals(inPlace.data)).toBe(true);
+    expect(page.data.equals(before)).toBe(true);
+    await expect(stretchContrast(page, Buffer.alloc(10))).rejects.toThrow(TypeError);
+  });
+
   it('should leave a blank page as it is', async () => {
     const page = { data: Buffer.alloc(10_000, 230), width: 100, height: 100 };
     await stretchContrast(page);

@@ -51,7 +51,7 @@ describe('recoverMissedLines', () => {
   it('should read again the lines the page pass left out, in page coordinates', async () => {
     const { source, data } = await openSource(join(FIXTURES_DIR, 'scans', 'ocr-03.scan-200dpi-faded.jpg'));
     const prepared = await preprocessPage(await imagePageBitmap(data, 1, source.path));
-    const lines = rawLinesOf(await pool.recognise({ image: prepared.pgm, dpi: prepared.dpi, page: 1 }));
+    const lines = rawLinesOf(await pool.recognise({ image: prepared.tiff, dpi: prepared.dpi, page: 1 }));
     // As if the page pass had dropped the last three lines (what it does to a signature block under a seal).
     const dropped = lines.splice(-3);
     const recovered = await recoverMissedLines(prepared.image, prepared.dpi, lines, pool, 1);
