@@ -1,7 +1,14 @@
 import type { DocumentText } from '../document-text.js';
 import type { Finding } from '../findings.js';
 import type { PlanRecord, Provenance, RestorationEdit } from '../record/index.js';
-import { analyseLayout, layoutToSections, typeByCode, typeByName, type Block } from '../segment/index.js';
+import {
+  analyseLayout,
+  layoutToSections,
+  SUBJECT_MARK,
+  typeByCode,
+  typeByName,
+  type Block,
+} from '../segment/index.js';
 import { spanProvenance, textClauses } from './clauses.js';
 import { extractAwards } from './awards.js';
 import { issuerFields, numberFields, placeDateFields, titleText, unreadableSerial } from './header-fields.js';
@@ -92,7 +99,7 @@ export function extractRecord(input: ExtractInput): PlanRecord {
   // Without a type heading, "V/v …" marks a công văn whatever its symbol ("5388/CT-CS": CT is the agency);
   // a title that merely starts "Về …" is also how a lost "QUYẾT ĐỊNH" reads, so there the symbol's type
   // code decides.
-  const markedSubject = layout.titleIsSubject && /^V\/[vV]/u.test(layout.title[0]?.text ?? '');
+  const markedSubject = layout.titleIsSubject && SUBJECT_MARK.test(layout.title[0]?.text ?? '');
   const subject = markedSubject || (layout.titleIsSubject && !symbolCode);
   if (!type && (subject || (number?.symbol && !symbolCode))) {
     type = 'Công văn';

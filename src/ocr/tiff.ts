@@ -1,5 +1,3 @@
-import type { GrayImage } from './gray-image.js';
-
 /**
  * Where the pixels start. tesseract.js looks for an EXIF orientation tag in the first 500 bytes of the
  * file it is given: only the header may be there, never pixels that could happen to spell one.
@@ -64,13 +62,4 @@ export function allocateGrayTiff(width: number, height: number, dpi: number): Gr
     file.writeUInt32LE(1, at + 4);
   }
   return { file, pixels: file.subarray(PIXELS_AT) };
-}
-
-/** A gray image as an uncompressed 8-bit TIFF file (see allocateGrayTiff). */
-export function grayToTiff(image: GrayImage, dpi: number): Buffer {
-  if (image.data.length !== image.width * image.height)
-    throw new TypeError(`Expected ${image.width * image.height} pixels, not ${image.data.length}`);
-  const { file, pixels } = allocateGrayTiff(image.width, image.height, dpi);
-  pixels.set(image.data);
-  return file;
 }

@@ -123,7 +123,7 @@ class ReaderThread {
     );
   }
 
-  /** How much the process grew while this thread's oldest open request ran (MiB); undefined when idle. */
+  /** The most the process grew while one of this thread's open requests ran (MiB); undefined when idle. */
   growthMiB(rssMiB: number): number | undefined {
     let growth: number | undefined;
     for (const { rssAtStartMiB } of this.pending.values())

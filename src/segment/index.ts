@@ -29,4 +29,4 @@ export {
   restoreAgencyLine,
   stampLineIndexes,
 } from './ocr-noise.js';
-export { isArchiveItem } from './patterns.js';
+export { isArchiveItem, SUBJECT_MARK } from './patterns.js';

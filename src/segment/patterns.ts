@@ -10,7 +10,9 @@ export const NUMBER_LINE =
 /** "Hà Nội, ngày …", "Thành phố Hồ Chí Minh, ngày …", "Gia Lai ngày …" (capitalised words when the comma is lost). */
 export const PLACE_DATE =
   /^(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,5}),?\s+ng[àa]y(?![\p{L}])|^([\p{L}.\- ]{2,40}?),\s*ng[àa]y(?![\p{L}])/u;
-export const SUBJECT_LINE = /^V\/[vV](?![\p{L}])|^Về việc(?![\p{L}])/u;
+/** "V/v …": the mark of a công văn's subject. */
+export const SUBJECT_MARK = /^V\/[vV](?![\p{L}])/u;
+export const SUBJECT_LINE = new RegExp(`${SUBJECT_MARK.source}|^Về việc(?![\\p{L}])`, 'u');
 /**
  * The first characters in lower case without diacritics, one code unit per NFC character (offsets stay
  * valid); patterns are anchored at the start, so the rest is left as it is.
