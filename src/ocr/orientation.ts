@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { otsuThreshold, thumbnail, type GrayImage } from './gray-image.js';
-import { measureSkew, rowColumnRatio } from './skew.js';
+import { inkPoints, otsuThreshold, thumbnail, type GrayImage } from './gray-image.js';
+import { MEASURING_SIDE, rowColumnRatio, skewOfInk } from './skew.js';
 
 export type Rotation = 0 | 90 | 180 | 270;
 
@@ -56,24 +56,30 @@ export interface Orientation {
 }
 
 /**
- * Detects a page turned by 90, 180 or 270 degrees: the rotation that makes its text upright, and the skew
- * it measured on the way. The rotation is 0 unless the evidence is clear, since turning an upright page
- * would ruin it.
+ * The orientation of a page from its measuring thumbnail (at most `MEASURING_SIDE` pixels a side): the
+ * rotation that makes its text upright, and the skew of the upright lines. The rotation is 0 unless the
+ * evidence is clear, since turning an upright page would ruin it.
  */
-export async function detectOrientation(image: GrayImage): Promise<Orientation> {
-  const small = await thumbnail(image, 1000);
+export async function orientationOfThumbnail(small: GrayImage): Promise<Orientation> {
   let turned: Rotation = 0;
   let upright = small;
-  if (rowColumnRatio(small) < 0.5) {
+  let ink = inkPoints(small);
+  if (rowColumnRatio(small, ink) < 0.5) {
     turned = 90;
     upright = await rotateGray(small, 90);
+    ink = inkPoints(upright);
   }
   // Even a slight skew smears neighbouring lines into each other's rows: straighten first.
-  const skew = await measureSkew(upright);
+  const skew = skewOfInk(ink, upright);
   if (Math.abs(skew) >= 0.1) upright = await rotateGray(upright, -skew);
   const ratio = aboveBelowRatio(upright);
   if (ratio < 0.6) return { rotation: ((turned + 180) % 360) as Rotation, skew };
   return { rotation: turned, skew };
+}
+
+/** Detects a page turned by 90, 180 or 270 degrees, and its skew (see `orientationOfThumbnail`). */
+export async function detectOrientation(image: GrayImage): Promise<Orientation> {
+  return orientationOfThumbnail(await thumbnail(image, MEASURING_SIDE));
 }
 
 /** The rotation that makes a page's text upright (see `detectOrientation`). */

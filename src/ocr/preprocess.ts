@@ -1,10 +1,12 @@
 import sharp, { type Sharp } from 'sharp';
+import { grayBitmap } from '../pdf/gray-bitmap.js';
 import type { PageBitmap } from '../pdf/page-image.js';
 import type { GrayImage } from './gray-image.js';
-import { otsuThreshold } from './gray-image.js';
+import { inkPoints, otsuThreshold, thumbnail } from './gray-image.js';
 import { stretchContrast } from './contrast.js';
-import { detectOrientation, type Rotation } from './orientation.js';
-import { measureSkew } from './skew.js';
+import { orientationOfThumbnail, type Rotation } from './orientation.js';
+import { ROTATE_MAX_SIDE, rotateGray } from './rotate-gray.js';
+import { MEASURING_SIDE, skewOfInk } from './skew.js';
 import { allocateGrayTiff } from './tiff.js';
 
 /**
@@ -53,23 +55,6 @@ export interface PreparedPage {
   rotation: Rotation;
 }
 
-const WHITE = { r: 255, g: 255, b: 255 };
-
-function toGray(bitmap: PageBitmap, suppressStamps: boolean): GrayImage {
-  const { data, width, height, channels } = bitmap;
-  if (channels === 1) return { data, width, height };
-  const gray = Buffer.alloc(width * height);
-  for (let i = 0, p = 0; i < gray.length; i++, p += channels) {
-    const r = data[p]!;
-    const g = data[p + 1]!;
-    const b = data[p + 2]!;
-    gray[i] = suppressStamps
-      ? Math.max(r, b, Math.round(0.299 * r + 0.587 * g + 0.114 * b))
-      : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
-  }
-  return { data: gray, width, height };
-}
-
 function pipeline(image: GrayImage): Sharp {
   return sharp(image.data, {
     raw: { width: image.width, height: image.height, channels: 1 },
@@ -89,22 +74,27 @@ export async function preprocessPage(
   options: Partial<PreprocessOptions> = {},
 ): Promise<PreparedPage> {
   const steps = { ...DEFAULT_PREPROCESS, ...options };
-  let image = toGray(bitmap, steps.stampSuppression);
+  const gray = grayBitmap(bitmap, steps.stampSuppression);
+  let image: GrayImage = { data: gray.data, width: gray.width, height: gray.height };
   let dpi = bitmap.dpi || 300;
 
   let rotation: Rotation = 0;
-  let thumbnailSkew: number | undefined;
-  if (steps.rotation) {
-    const orientation = await detectOrientation(image);
-    rotation = orientation.rotation;
-    if (rotation !== 0) image = await run(pipeline(image).rotate(rotation));
-    else thumbnailSkew = orientation.skew;
-  }
   let skewAngle = 0;
-  if (steps.deskew) {
-    skewAngle = await measureSkew(image, 5, thumbnailSkew);
+  if (steps.rotation || steps.deskew) {
+    // One thumbnail serves both measurements: the skew found while checking the rotation is the page's,
+    // since turning a page by quarter turns keeps the slope of its lines.
+    const small = await thumbnail(image, MEASURING_SIDE);
+    if (steps.rotation) {
+      const orientation = await orientationOfThumbnail(small);
+      rotation = orientation.rotation;
+      if (rotation !== 0) image = await run(pipeline(image).rotate(rotation));
+      if (steps.deskew) skewAngle = orientation.skew;
+    } else skewAngle = skewOfInk(inkPoints(small), small);
     if (Math.abs(skewAngle) >= 0.1)
-      image = await run(pipeline(image).rotate(-skewAngle, { background: WHITE }));
+      image =
+        Math.max(image.width, image.height) <= ROTATE_MAX_SIDE
+          ? rotateGray(image, -skewAngle)
+          : await run(pipeline(image).rotate(-skewAngle, { background: '#ffffff' }));
   }
 
   if (steps.upscale && dpi < 250) {

@@ -9,6 +9,7 @@ import { IsolatedPdf } from '../pdf/reader-supervisor.js';
 import { looksLegacyEncoded } from '../pdf/text-quality.js';
 import { imagePageBitmap } from './image-page.js';
 import { OcrPool, type OcrPoolOptions } from './pool.js';
+import { DEFAULT_PREPROCESS } from './preprocess.js';
 import { ocrBitmap, type OcrPageOptions } from './recognise-page.js';
 
 export interface ReadTextOptions extends OcrPageOptions {
@@ -96,6 +97,10 @@ async function pdfPage(
       dpi: options.dpi,
       maxPixels: options.maxPixels,
       timeoutMs,
+      // Made gray in the reader thread: a third of the pixels to move to this one.
+      gray: {
+        suppressStamps: options.preprocess?.stampSuppression ?? DEFAULT_PREPROCESS.stampSuppression,
+      },
     });
     const page = await ocrBitmap(bitmap, pool(), pageNumber, options);
     const findings =

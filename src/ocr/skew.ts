@@ -35,14 +35,17 @@ function bestAngle(
 /** Step of the first, coarse search for the skew angle, in degrees. */
 const COARSE_STEP = 0.25;
 
+/** Longest side of the thumbnail skew and orientation are measured on. */
+export const MEASURING_SIDE = 1400;
+
+/** Ink points of a measuring thumbnail, found once and shared by the measurements made on it. */
+export type InkPoints = { xs: Int32Array; ys: Int32Array };
+
 /**
- * Measures the skew of text lines in degrees (positive: lines fall to the right, i.e. the page was
- * turned clockwise), searching ±`maxAngle` by how sharply ink falls into rows. `near`, an estimate
- * already made on a smaller thumbnail, narrows the coarse search to the steps within half a degree of it.
+ * The skew of text lines on an image already at measuring size (see `measureSkew`), from its ink points.
  */
-export async function measureSkew(image: GrayImage, maxAngle = 5, near?: number): Promise<number> {
-  const small = await thumbnail(image, 1400);
-  const { xs, ys } = inkPoints(small);
+export function skewOfInk(ink: InkPoints, image: GrayImage, maxAngle = 5, near?: number): number {
+  const { xs, ys } = ink;
   if (xs.length < 500) return 0;
   let from = -maxAngle;
   let to = maxAngle;
@@ -51,14 +54,24 @@ export async function measureSkew(image: GrayImage, maxAngle = 5, near?: number)
     to = Math.min(to, -maxAngle + Math.floor((near + 0.5 + maxAngle) / COARSE_STEP) * COARSE_STEP);
     if (from > to) [from, to] = [-maxAngle, maxAngle];
   }
-  const coarse = bestAngle(xs, ys, small, from, to, COARSE_STEP);
-  const fine = bestAngle(xs, ys, small, coarse.angle - COARSE_STEP, coarse.angle + COARSE_STEP, 0.025);
+  const coarse = bestAngle(xs, ys, image, from, to, COARSE_STEP);
+  const fine = bestAngle(xs, ys, image, coarse.angle - COARSE_STEP, coarse.angle + COARSE_STEP, 0.025);
   return Math.round(fine.angle * 100) / 100;
 }
 
+/**
+ * Measures the skew of text lines in degrees (positive: lines fall to the right, i.e. the page was
+ * turned clockwise), searching ±`maxAngle` by how sharply ink falls into rows of a thumbnail. `near`, an
+ * estimate already made, narrows the coarse search to the steps within half a degree of it.
+ */
+export async function measureSkew(image: GrayImage, maxAngle = 5, near?: number): Promise<number> {
+  const small = await thumbnail(image, MEASURING_SIDE);
+  return skewOfInk(inkPoints(small), small, maxAngle, near);
+}
+
 /** Sharpness of rows against columns: text set in horizontal lines scores far higher on rows. */
-export function rowColumnRatio(image: GrayImage): number {
-  const { xs, ys } = inkPoints(image);
+export function rowColumnRatio(image: GrayImage, ink: InkPoints = inkPoints(image)): number {
+  const { xs, ys } = ink;
   if (xs.length < 500) return 1;
   const rows = bestAngle(xs, ys, image, -3, 3, 0.5).score;
   const columns = bestAngle(ys, xs, { ...image, width: image.height, height: image.width }, -3, 3, 0.5).score;

@@ -3,6 +3,7 @@ import type { createCanvas as createCanvasType } from '@napi-rs/canvas';
 import type { PDFPageProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { VnplanError } from '../errors/index.js';
 import { withTimeout } from '../timeout.js';
+import { grayBitmap } from './gray-bitmap.js';
 import type { PageContent } from './page-content.js';
 
 type CreateCanvas = typeof createCanvasType;
@@ -34,6 +35,11 @@ export interface PageImageOptions {
   maxPixels?: number;
   /** @defaultValue 60000 */
   timeoutMs?: number;
+  /**
+   * Give the page as one gray channel (see `grayBitmap`), a third of the bytes of RGB to hand on.
+   * @defaultValue undefined: the page's own channels
+   */
+  gray?: { suppressStamps: boolean };
 }
 
 interface PdfImageObject {
@@ -153,11 +159,14 @@ export async function pageBitmap(
   content: PageContent,
   options: PageImageOptions = {},
 ): Promise<PageBitmap> {
-  const { dpi = 300, maxPixels = 150_000_000, timeoutMs = 60_000 } = options;
+  const { dpi = 300, maxPixels = 150_000_000, timeoutMs = 60_000, gray } = options;
   try {
     const scan = await embeddedScan(page, content, timeoutMs);
-    if (scan && scan.width * scan.height <= maxPixels) return scan;
-    return await renderPage(page, dpi, maxPixels, timeoutMs);
+    const bitmap =
+      scan && scan.width * scan.height <= maxPixels
+        ? scan
+        : await renderPage(page, dpi, maxPixels, timeoutMs);
+    return gray ? grayBitmap(bitmap, gray.suppressStamps) : bitmap;
   } catch (error) {
     if (error instanceof VnplanError) throw error;
     const detail = error instanceof Error ? error.message : String(error);

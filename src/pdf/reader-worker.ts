@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { VnplanError } from '../errors/index.js';
 import { isTimeoutError } from '../timeout.js';
 import { loadPdfJs, openPdf, type PDFDocumentProxy } from './load.js';
+import { useOneShotDecompression } from './native-inflate.js';
 import { analysePageContent, type PageContent } from './page-content.js';
 import { pageBitmap, type PageBitmap } from './page-image.js';
 import { readPdfPage } from './pdf-page.js';
@@ -36,14 +37,14 @@ async function pageOf(document: number, pageNumber: number) {
 }
 
 /**
- * The bitmap's buffer when it can be moved to the supervisor as it is: only memory V8 allocated moves. A
- * canvas's pixels live in the canvas library's memory and pdfjs may still hold an image's buffer; those are
- * copied once by postMessage (measured faster than copying them here first).
+ * The bitmap's buffer when it can be moved to the supervisor as it is. A one-channel bitmap was made here
+ * (unpacked from 1 bit, or turned gray) and is moved when it owns its whole buffer. A canvas's pixels live
+ * in the canvas library's memory and pdfjs may still hold an image's buffer: those are copied once by
+ * postMessage (measured faster than copying them here first).
  */
 function movableBuffer(bitmap: PageBitmap): ArrayBuffer | undefined {
   const { data } = bitmap;
-  const unpacked = bitmap.origin === 'embedded-image' && bitmap.channels === 1;
-  return unpacked && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+  return bitmap.channels === 1 && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
     ? (data.buffer as ArrayBuffer)
     : undefined;
 }
@@ -110,6 +111,7 @@ port.on('message', (request: ReaderRequest) => {
  * supervisor is told the thread is ready, keeps module loading out of the first document's time limits.
  */
 async function warmUp(): Promise<void> {
+  useOneShotDecompression();
   await loadPdfJs();
   const workerModule = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(workerModule);
