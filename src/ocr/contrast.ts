@@ -30,22 +30,21 @@ function interpolateGaps(table: Float64Array): Uint8Array {
 }
 
 /**
- * The gray-level table sharp's `normalise()` would apply to this image. Normalising is a function of the
- * gray level alone once the page's lightness percentiles are known, and those depend only on its
- * histogram: sharp normalises a smaller stand-in image with the same histogram, and the table is read off
- * it (levels too rare to appear in the stand-in are interpolated).
+ * The gray-level table sharp's `normalise()` would apply to an image with this histogram (a contrast
+ * stretch: see `stretchContrast`). Normalising is a function of the gray level alone once the image's
+ * lightness percentiles are known, and those depend only on its histogram: sharp normalises a smaller
+ * stand-in image with the same histogram, and the table is read off it (levels too rare to appear in the
+ * stand-in are interpolated).
  */
-async function normaliseTable(image: GrayImage): Promise<Uint8Array> {
-  const { data } = image;
-  const counts = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) counts[data[i]!]!++;
+export async function contrastLevels(histogram: Uint32Array): Promise<Uint8Array> {
+  const total = histogram.reduce((sum, count) => sum + count, 0);
   const probe = Buffer.alloc(PROBE_PIXELS);
   const firstPixel = new Int32Array(256).fill(-1);
   let filled = 0;
   let cumulative = 0;
   for (let level = 0; level < 256; level++) {
-    cumulative += counts[level]!;
-    const end = Math.round((cumulative / data.length) * PROBE_PIXELS);
+    cumulative += histogram[level]!;
+    const end = Math.round((cumulative / Math.max(1, total)) * PROBE_PIXELS);
     if (end > filled) firstPixel[level] = filled;
     probe.fill(level, filled, end);
     filled = end;
@@ -53,6 +52,18 @@ async function normaliseTable(image: GrayImage): Promise<Uint8Array> {
   const out = await normalised(probe, 500, PROBE_PIXELS / 500);
   const table = Float64Array.from(firstPixel, (pixel) => (pixel < 0 ? Number.NaN : out[pixel]!));
   return interpolateGaps(table);
+}
+
+/** How many pixels of each gray level the image has. */
+export function grayHistogram(data: Uint8Array): Uint32Array {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) counts[data[i]!]!++;
+  return counts;
+}
+
+/** Maps every pixel of `source` through `levels` into `target` (which may be `source` itself). */
+export function applyLevels(source: Uint8Array, levels: Uint8Array, target: Uint8Array = source): void {
+  for (let i = 0; i < source.length; i++) target[i] = levels[source[i]!]!;
 }
 
 /**
@@ -68,7 +79,5 @@ export async function stretchContrast(image: GrayImage, target: Buffer = image.d
     (await normalised(image.data, image.width, image.height)).copy(target);
     return;
   }
-  const table = await normaliseTable(image);
-  const { data } = image;
-  for (let i = 0; i < data.length; i++) target[i] = table[data[i]!]!;
+  applyLevels(image.data, await contrastLevels(grayHistogram(image.data)), target);
 }

@@ -3,9 +3,9 @@ import { grayBitmap } from '../pdf/gray-bitmap.js';
 import type { PageBitmap } from '../pdf/page-image.js';
 import type { GrayImage } from './gray-image.js';
 import { inkPoints, otsuThreshold, thumbnail } from './gray-image.js';
-import { stretchContrast } from './contrast.js';
+import { applyLevels, contrastLevels, stretchContrast } from './contrast.js';
 import { orientationOfThumbnail, type Rotation } from './orientation.js';
-import { ROTATE_MAX_SIDE, rotateGray } from './rotate-gray.js';
+import { RESAMPLE_MAX_SIDE, resampleGray, resampledSize } from './resample-gray.js';
 import { MEASURING_SIDE, skewOfInk } from './skew.js';
 import { allocateGrayTiff } from './tiff.js';
 
@@ -90,34 +90,47 @@ export async function preprocessPage(
       if (rotation !== 0) image = await run(pipeline(image).rotate(rotation));
       if (steps.deskew) skewAngle = orientation.skew;
     } else skewAngle = skewOfInk(inkPoints(small), small);
-    if (Math.abs(skewAngle) >= 0.1)
-      image =
-        Math.max(image.width, image.height) <= ROTATE_MAX_SIDE
-          ? rotateGray(image, -skewAngle)
-          : await run(pipeline(image).rotate(-skewAngle, { background: '#ffffff' }));
   }
+  const turn = Math.abs(skewAngle) >= 0.1 ? -skewAngle : 0;
+  const scale = steps.upscale && dpi < 250 ? steps.upscaleDpi / dpi : 1;
+  if (scale !== 1) dpi = steps.upscaleDpi;
+  const size = resampledSize(image.width, image.height, { degrees: turn, scale });
 
-  if (steps.upscale && dpi < 250) {
-    const factor = steps.upscaleDpi / dpi;
-    image = await run(
-      pipeline(image).resize(Math.round(image.width * factor), Math.round(image.height * factor), {
-        kernel: 'lanczos3',
-      }),
-    );
-    dpi = steps.upscaleDpi;
+  // The finished page is written straight into the file tesseract is given: no further copy of it.
+  let file: Buffer;
+  const resampled = Math.max(image.width, image.height, size.width, size.height) <= RESAMPLE_MAX_SIDE;
+  if (turn !== 0 && scale === 1 && !steps.denoise && resampled) {
+    // The turn writes into the file and counts the histogram the contrast stretch needs on the way; the
+    // stretch is then applied in place.
+    const tiff = allocateGrayTiff(size.width, size.height, dpi);
+    file = tiff.file;
+    const histogram = new Uint32Array(256);
+    resampleGray(image, { degrees: turn, histogram }, tiff.pixels);
+    if (steps.normalise) applyLevels(tiff.pixels, await contrastLevels(histogram));
+    image = { data: tiff.pixels, ...size };
+  } else {
+    // Enlarging bilinearly cost 1–4 points of CER on 200 DPI scans against sharp's Lanczos; the median
+    // filter works on the finished page; sharp takes pages of any size.
+    if (turn !== 0)
+      image = resampled
+        ? resampleGray(image, { degrees: turn })
+        : await run(pipeline(image).rotate(turn, { background: '#ffffff' }));
+    if (scale !== 1)
+      image = await run(pipeline(image).resize(size.width, size.height, { kernel: 'lanczos3' }));
+    if (steps.denoise) image = await run(pipeline(image).median(3));
+    const tiff = allocateGrayTiff(image.width, image.height, dpi);
+    file = tiff.file;
+    if (steps.normalise) await stretchContrast(image, tiff.pixels);
+    else tiff.pixels.set(image.data);
+    image = { ...image, data: tiff.pixels };
   }
-  if (steps.denoise) image = await run(pipeline(image).median(3));
-  // The last step writes straight into the file tesseract is given: no further copy of the page.
-  const { file, pixels } = allocateGrayTiff(image.width, image.height, dpi);
-  if (steps.normalise) await stretchContrast(image, pixels);
-  else pixels.set(image.data);
   if (steps.binarise) {
-    const threshold = otsuThreshold(pixels);
-    for (let i = 0; i < pixels.length; i++) pixels[i] = pixels[i]! < threshold ? 0 : 255;
+    const threshold = otsuThreshold(image.data);
+    for (let i = 0; i < image.data.length; i++) image.data[i] = image.data[i]! < threshold ? 0 : 255;
   }
   return {
     tiff: file,
-    image: { data: pixels, width: image.width, height: image.height },
+    image,
     width: image.width,
     height: image.height,
     dpi,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { measureSkew } from '../../src/ocr/index.js';
-import { rotateGray } from '../../src/ocr/rotate-gray.js';
+import { resampleGray, resampledSize } from '../../src/ocr/resample-gray.js';
 import { FIXTURES_DIR } from '../../src/paths.js';
 
 async function straightPage() {
@@ -16,12 +16,12 @@ async function straightPage() {
   return { data, width: info.width, height: info.height };
 }
 
-describe('rotateGray', () => {
+describe('resampleGray', () => {
   it('should turn a page as sharp does: same canvas, same skew afterwards, nearly the same pixels', async () => {
     const page = await straightPage();
     const before = await measureSkew(page);
     for (const degrees of [2, -0.7, 4.5]) {
-      const ours = rotateGray(page, degrees);
+      const ours = resampleGray(page, { degrees });
       const theirs = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } })
         .rotate(degrees, { background: '#ffffff' })
         .grayscale()
@@ -56,15 +56,50 @@ describe('rotateGray', () => {
       [370, 570],
     ] as const)
       for (let dy = 0; dy < 10; dy++) data.fill(0, (y + dy) * width + x, (y + dy) * width + x + 10);
-    const turned = rotateGray({ data, width, height }, 5);
-    const dark = turned.data.reduce((count, level) => count + (level < 128 ? 1 : 0), 0);
+    const turned = resampleGray({ data, width, height }, { degrees: 5 });
+    const dark = turned.data.filter((level) => level < 128).length;
     expect(dark).toBeGreaterThan(4 * 80);
     expect(dark).toBeLessThan(4 * 120);
     expect(turned.data[0]).toBe(255);
     expect(turned.data[turned.data.length - 1]).toBe(255);
   });
 
+  it('should enlarge as sharp does, turning and enlarging in one pass', async () => {
+    const page = await straightPage();
+    const turned = resampleGray(page, { degrees: 1, scale: 1.5 });
+    expect([turned.width, turned.height]).toEqual(
+      Object.values(resampledSize(page.width, page.height, { degrees: 1, scale: 1.5 })),
+    );
+    const theirs = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 1 } })
+      .rotate(1, { background: '#ffffff' })
+      .grayscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const enlarged = await sharp(theirs.data, {
+      raw: { width: theirs.info.width, height: theirs.info.height, channels: 1 },
+    })
+      .resize(turned.width, turned.height, { kernel: 'lanczos3' })
+      .grayscale()
+      .raw()
+      .toBuffer();
+    let difference = 0;
+    for (let i = 0; i < enlarged.length; i++) difference += Math.abs(enlarged[i]! - turned.data[i]!);
+    expect(difference / enlarged.length).toBeLessThan(3);
+  });
+
+  it('should apply a gray-level table to every pixel, the background included, into a target', async () => {
+    const page = await straightPage();
+    const inverted = Uint8Array.from({ length: 256 }, (_, level) => 255 - level);
+    const plain = resampleGray(page, { degrees: 2 });
+    const target = Buffer.alloc(plain.data.length);
+    resampleGray(page, { degrees: 2, levels: inverted }, target);
+    expect(target.every((level, i) => level === 255 - plain.data[i]!)).toBe(true);
+    expect(() => resampleGray(page, { degrees: 2 }, Buffer.alloc(10))).toThrow(TypeError);
+  });
+
   it('should refuse an image it cannot sample', () => {
-    expect(() => rotateGray({ data: Buffer.alloc(5), width: 5, height: 1 }, 1)).toThrow(RangeError);
+    expect(() => resampleGray({ data: Buffer.alloc(5), width: 5, height: 1 }, { degrees: 1 })).toThrow(
+      RangeError,
+    );
   });
 });
