@@ -55,7 +55,7 @@ export async function contrastLevels(histogram: Uint32Array): Promise<Uint8Array
 }
 
 /** How many pixels of each gray level the image has. */
-export function grayHistogram(data: Uint8Array): Uint32Array {
+function grayHistogram(data: Uint8Array): Uint32Array {
   const counts = new Uint32Array(256);
   for (let i = 0; i < data.length; i++) counts[data[i]!]!++;
   return counts;

@@ -1,8 +1,7 @@
 import sharp, { type Sharp } from 'sharp';
 import { grayBitmap } from '../pdf/gray-bitmap.js';
 import type { PageBitmap } from '../pdf/page-image.js';
-import type { GrayImage } from './gray-image.js';
-import { inkPoints, otsuThreshold, thumbnail } from './gray-image.js';
+import { inkPoints, otsuThreshold, thumbnail, type GrayImage } from './gray-image.js';
 import { applyLevels, contrastLevels, stretchContrast } from './contrast.js';
 import { orientationOfThumbnail, type Rotation } from './orientation.js';
 import { RESAMPLE_MAX_SIDE, resampleGray, resampledSize } from './resample-gray.js';
