@@ -41,32 +41,22 @@ export const MEASURING_SIDE = 1400;
 /** Ink points of a measuring thumbnail, found once and shared by the measurements made on it. */
 export type InkPoints = { xs: Int32Array; ys: Int32Array };
 
-/**
- * The skew of text lines on an image already at measuring size (see `measureSkew`), from its ink points.
- */
-export function skewOfInk(ink: InkPoints, image: GrayImage, maxAngle = 5, near?: number): number {
+/** The skew of text lines on an image already at measuring size (see `measureSkew`), from its ink points. */
+export function skewOfInk(ink: InkPoints, image: GrayImage, maxAngle = 5): number {
   const { xs, ys } = ink;
   if (xs.length < 500) return 0;
-  let from = -maxAngle;
-  let to = maxAngle;
-  if (near !== undefined && Number.isFinite(near)) {
-    from = Math.max(from, -maxAngle + Math.ceil((near - 0.5 + maxAngle) / COARSE_STEP) * COARSE_STEP);
-    to = Math.min(to, -maxAngle + Math.floor((near + 0.5 + maxAngle) / COARSE_STEP) * COARSE_STEP);
-    if (from > to) [from, to] = [-maxAngle, maxAngle];
-  }
-  const coarse = bestAngle(xs, ys, image, from, to, COARSE_STEP);
+  const coarse = bestAngle(xs, ys, image, -maxAngle, maxAngle, COARSE_STEP);
   const fine = bestAngle(xs, ys, image, coarse.angle - COARSE_STEP, coarse.angle + COARSE_STEP, 0.025);
   return Math.round(fine.angle * 100) / 100;
 }
 
 /**
  * Measures the skew of text lines in degrees (positive: lines fall to the right, i.e. the page was
- * turned clockwise), searching ±`maxAngle` by how sharply ink falls into rows of a thumbnail. `near`, an
- * estimate already made, narrows the coarse search to the steps within half a degree of it.
+ * turned clockwise), searching ±`maxAngle` by how sharply ink falls into rows of a thumbnail.
  */
-export async function measureSkew(image: GrayImage, maxAngle = 5, near?: number): Promise<number> {
+export async function measureSkew(image: GrayImage, maxAngle = 5): Promise<number> {
   const small = await thumbnail(image, MEASURING_SIDE);
-  return skewOfInk(inkPoints(small), small, maxAngle, near);
+  return skewOfInk(inkPoints(small), small, maxAngle);
 }
 
 /** Sharpness of rows against columns: text set in horizontal lines scores far higher on rows. */
