@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { stretchContrast } from '../../src/ocr/contrast.js';
+import { applyLevels, stretchContrast } from '../../src/ocr/contrast.js';
 
 /** A faded page: light gray paper with some noise, and mid-gray "ink" strokes. */
 function fadedPage(width: number, height: number) {
@@ -61,5 +61,36 @@ describe('stretchContrast', () => {
     const page = { data: Buffer.alloc(10_000, 230), width: 100, height: 100 };
     await stretchContrast(page);
     expect([...new Set(page.data)]).toEqual([230]);
+  });
+});
+
+describe('applyLevels', () => {
+  const levels = Uint8Array.from({ length: 256 }, (_, level) => 255 - ((level * 7) % 256));
+  const oneByOne = (source: Uint8Array) => Uint8Array.from(source, (level) => levels[level]!);
+
+  it('should map a large image pixel by pixel, whatever its offset and length', () => {
+    const backing = fadedPage(700, 800).data;
+    for (const [start, length] of [
+      [0, 560_000],
+      [1, 559_999],
+      [1, 558_000],
+      [2, 557_001],
+    ] as const) {
+      const source = backing.subarray(start, start + length);
+      const expected = oneByOne(source);
+      const target = Buffer.alloc(length + 1).subarray(start % 2, (start % 2) + length);
+      applyLevels(source, levels, target);
+      expect(Buffer.from(target).equals(Buffer.from(expected))).toBe(true);
+      const inPlace = Buffer.from(backing).subarray(start, start + length);
+      applyLevels(inPlace, levels);
+      expect(Buffer.from(inPlace).equals(Buffer.from(expected))).toBe(true);
+    }
+  });
+
+  it('should map a target that starts on the other side of a word boundary', () => {
+    const source = fadedPage(600, 600).data.subarray(1);
+    const target = Buffer.alloc(source.length);
+    applyLevels(source, levels, target);
+    expect(target.equals(Buffer.from(oneByOne(source)))).toBe(true);
   });
 });
