@@ -175,7 +175,10 @@ async function followUntilDone(
   while (pending.size > 0) {
     await new Promise((resolve) => setTimeout(resolve, pollMs));
     for (const [jobId, info] of [...pending]) {
-      const job = await documents.getJob(jobId);
+      // The state first, then the job: read the other way round, a job finishing in between looks finished
+      // but carries none of its return value or failure reason.
+      const state = await documents.getJobState(jobId);
+      const job = state === 'unknown' ? undefined : await documents.getJob(jobId);
       if (!job) {
         // Gone from Redis: either stored and cleaned up, or lost with a Redis that keeps nothing on disk.
         const missed = (misses.get(jobId) ?? 0) + 1;
@@ -199,7 +202,6 @@ async function followUntilDone(
           });
         continue;
       }
-      const state = await job.getState();
       if (state === 'completed') settle(jobId, { result: job.returnvalue as DocumentJobResult });
       else if (state === 'failed') settle(jobId, { reason: job.failedReason });
     }
