@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { GrayImage } from './gray-image.js';
+import { grayHistogram, type GrayImage } from './gray-image.js';
 
 /**
  * Size of the stand-in image that has the page's histogram. Its cumulative histogram is rounded to
@@ -52,13 +52,6 @@ export async function contrastLevels(histogram: Uint32Array): Promise<Uint8Array
   const out = await normalised(probe, 500, PROBE_PIXELS / 500);
   const table = Float64Array.from(firstPixel, (pixel) => (pixel < 0 ? Number.NaN : out[pixel]!));
   return interpolateGaps(table);
-}
-
-/** How many pixels of each gray level the image has. */
-function grayHistogram(data: Uint8Array): Uint32Array {
-  const counts = new Uint32Array(256);
-  for (let i = 0; i < data.length; i++) counts[data[i]!]!++;
-  return counts;
 }
 
 /** Images smaller than this are mapped a byte at a time: the table of pairs would cost more than it saves. */

@@ -22,10 +22,16 @@ export async function thumbnail(image: GrayImage, maxSide: number): Promise<Gray
   return { data, width: info.width, height: info.height };
 }
 
+/** How many pixels of each gray level the image has. */
+export function grayHistogram(data: Uint8Array): Uint32Array {
+  const counts = new Uint32Array(256);
+  for (let i = 0; i < data.length; i++) counts[data[i]!]!++;
+  return counts;
+}
+
 /** Otsu's threshold of an 8-bit histogram: the level that best separates ink from paper. */
 export function otsuThreshold(data: Uint8Array): number {
-  const histogram = new Float64Array(256);
-  for (let i = 0; i < data.length; i++) histogram[data[i]!]!++;
+  const histogram = grayHistogram(data);
   const total = data.length;
   let sum = 0;
   for (let i = 0; i < 256; i++) sum += i * histogram[i]!;
